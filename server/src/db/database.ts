@@ -1,0 +1,36 @@
+/**
+ * Finds the database: DATABASE_URL when configured, otherwise the embedded server under DATA_DIR.
+ * Then applies migrations, so whoever opens the database gets the current schema.
+ */
+import path from 'node:path'
+import type { Config } from '../config'
+import { startEmbeddedPostgres } from './embedded'
+import { migrate } from './migrate'
+
+export interface OpenDatabase {
+  url: string
+  embedded: boolean
+  close(): Promise<void>
+}
+
+export async function openDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'>,
+  log: (msg: string) => void,
+): Promise<OpenDatabase> {
+  let db: OpenDatabase
+  if (config.DATABASE_URL) {
+    db = { url: config.DATABASE_URL, embedded: false, close: async () => {} }
+  } else {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, 'pg'), port: config.EMBEDDED_PG_PORT })
+    await pg.createDatabase('qstx')
+    log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT}, data in ${path.join(config.DATA_DIR, 'pg')}`)
+    db = { url: pg.urlFor('qstx'), embedded: true, close: () => pg.stop() }
+  }
+  try {
+    await migrate(db.url, { log })
+  } catch (err) {
+    await db.close()
+    throw err
+  }
+  return db
+}

@@ -1,0 +1,39 @@
+import { ERROR_MESSAGES, type ErrorCode } from '@qstx/shared'
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  WECHAT_CODE_INVALID: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  PERSONA_NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  WECHAT_RATE_LIMITED: 429,
+  WECHAT_USER_RISKY: 403,
+  SERVICE_UNAVAILABLE: 503,
+  WECHAT_BUSY: 503,
+  WECHAT_ERROR: 502,
+}
+
+/**
+ * The one error type services throw. The error handler turns it into `{ code, message }` with the
+ * status for its code; `message` defaults to the Chinese sentence in shared/errors.ts.
+ */
+export class AppError extends Error {
+  readonly statusCode: number
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_MESSAGES[code],
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message)
+    this.name = 'AppError'
+    this.statusCode = STATUS[code] ?? 500
+  }
+}
+
+/** Out-of-scope records answer exactly like missing ones: no existence oracle (OWASP API1). */
+export const notFound = () => new AppError('NOT_FOUND')

@@ -1,0 +1,66 @@
+/**
+ * Encryption at rest for ID numbers, phones and addresses (PIPL sensitive personal information).
+ * AES-256-GCM with the key id inside each ciphertext ("keyId:iv:tag:data", base64 parts), so keys
+ * can rotate: the first key encrypts, every configured key decrypts. Lookups go through a *keyed*
+ * HMAC blind index — a plain hash of an 18-digit ID number is brute-forceable.
+ */
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
+
+export interface DataKey {
+  id: string
+  key: Buffer // 32 bytes
+}
+
+export class Keyring {
+  private readonly byId: Map<string, Buffer>
+  constructor(
+    private readonly keys: DataKey[],
+    private readonly blindKey: Buffer,
+  ) {
+    if (keys.length === 0) throw new Error('at least one data key is required')
+    for (const k of keys) if (k.key.length !== 32) throw new Error(`data key ${k.id} must be 32 bytes`)
+    this.byId = new Map(keys.map((k) => [k.id, k.key]))
+  }
+
+  get activeKeyId(): string {
+    return this.keys[0]!.id
+  }
+
+  encrypt(plain: string): string {
+    const { id, key } = this.keys[0]!
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', key, iv)
+    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
+    return [id, iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(':')
+  }
+
+  decrypt(sealed: string): string {
+    const [id, iv, tag, data] = sealed.split(':')
+    const key = id ? this.byId.get(id) : undefined
+    if (!key || !iv || !tag || data === undefined) throw new Error('ciphertext has an unknown key id or bad format')
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'))
+    decipher.setAuthTag(Buffer.from(tag, 'base64'))
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8')
+  }
+
+  /** Key id of a ciphertext, to find rows still sealed with an old key. */
+  static keyIdOf(sealed: string): string {
+    return sealed.slice(0, sealed.indexOf(':'))
+  }
+
+  /** Deterministic keyed index for equality lookups (64 hex chars). */
+  blindIndex(value: string): string {
+    return createHmac('sha256', this.blindKey).update(value.trim().toUpperCase()).digest('hex')
+  }
+}
+
+export function parseDataKeys(spec: string): DataKey[] {
+  return spec.split(',').map((part) => {
+    const [id, b64] = part.split(':')
+    return { id: id!, key: Buffer.from(b64!, 'base64') }
+  })
+}
+
+export function randomKeySpec(id = 'k1'): string {
+  return `${id}:${randomBytes(32).toString('base64')}`
+}

@@ -1,0 +1,15 @@
+/** The map of the API: every feature module and its prefix under /api. */
+import type { FastifyPluginAsync } from 'fastify'
+import authRoutes from './auth/routes'
+import devRoutes from './dev/routes'
+import healthRoutes from './health/routes'
+import regionRoutes from './regions/routes'
+
+const modules: FastifyPluginAsync = async (app) => {
+  await app.register(healthRoutes)
+  await app.register(authRoutes, { prefix: '/' })
+  await app.register(regionRoutes, { prefix: '/regions' })
+  // Demo and test sign-in: absent from production builds of the route table, not just guarded.
+  if (!app.config.isProduction) await app.register(devRoutes, { prefix: '/dev' })
+}
+export default modules

@@ -1,0 +1,65 @@
+/**
+ * Authentication, in one onRequest hook: a Bearer token becomes `request.actor` (a ScopedActor
+ * bound to the session's active role) or stays null. Routes that need a person call
+ * `request.requireActor()`; which actions and rows that person may touch is policy.ts's business.
+ */
+import fp from 'fastify-plugin'
+import { AppError } from '../../lib/app-error'
+import { mintScopedActor, type ScopedActor } from '../../lib/actor'
+import { createSessionService, type SessionService } from '../../modules/auth/service'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessions: SessionService
+  }
+  interface FastifyRequest {
+    /** The signed-in user's id, even without an active role. */
+    userId: string | null
+    sessionId: string | null
+    actor: ScopedActor | null
+    requireActor(): ScopedActor
+    requireUser(): { userId: string; sessionId: string }
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('sessions', createSessionService({ prisma: app.prisma, clock: app.clock, config: app.config }))
+    app.decorateRequest('userId', null)
+    app.decorateRequest('sessionId', null)
+    app.decorateRequest('actor', null)
+    app.decorateRequest('requireActor', function () {
+      if (this.actor) return this.actor
+      throw new AppError(this.userId ? 'FORBIDDEN' : 'UNAUTHENTICATED')
+    })
+    app.decorateRequest('requireUser', function () {
+      if (this.userId && this.sessionId) return { userId: this.userId, sessionId: this.sessionId }
+      throw new AppError('UNAUTHENTICATED')
+    })
+
+    app.addHook('onRequest', async (request) => {
+      const header = request.headers.authorization
+      if (!header) return
+      const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header)
+      if (!match) throw new AppError('UNAUTHENTICATED')
+      const result = await app.sessions.resolve(match[1]!)
+      if (!result.ok) throw new AppError(result.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED')
+      const { session } = result
+      request.userId = session.userId
+      request.sessionId = session.id
+      const role = session.activeRole
+      if (role && !role.revokedAt) {
+        request.actor = mintScopedActor({
+          userId: session.userId,
+          sessionId: session.id,
+          displayName: session.user.displayName,
+          roleAssignmentId: role.id,
+          role: role.role,
+          regionCode: role.regionCode,
+          teamId: role.teamId,
+        })
+      }
+    })
+  },
+  { name: 'auth', dependencies: ['prisma'] },
+)

@@ -1,0 +1,59 @@
+/**
+ * One embedded PostgreSQL for the whole run (in a temp dir, on a free port, deleted afterwards) and
+ * a template database with every migration and the demo provinces' regions. Test files clone the
+ * template (`CREATE DATABASE … TEMPLATE`, a file copy: milliseconds) so each file is isolated.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { startEmbeddedPostgres } from '../../server/src/db/embedded'
+import { migrate } from '../../server/src/db/migrate'
+import { createPrisma } from '../../server/src/db/prisma'
+import { loadRegions } from '../../server/src/regions/load'
+
+export const TEMPLATE_DB = 'qstx_template'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string
+    templateDb: string
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+let teardown: (() => Promise<void>) | undefined
+
+export async function setup(project: TestProject) {
+  if (!teardown) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'qstx-test-pg-'))
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false })
+    await pg.createDatabase(TEMPLATE_DB)
+    await migrate(pg.urlFor(TEMPLATE_DB))
+    const prisma = createPrisma(pg.urlFor(TEMPLATE_DB))
+    await loadRegions(prisma, ['45'])
+    await prisma.$disconnect()
+    process.env.QSTX_TEST_PG_ADMIN_URL = pg.urlFor('postgres')
+    teardown = async () => {
+      await pg.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  project.provide('pgAdminUrl', process.env.QSTX_TEST_PG_ADMIN_URL!)
+  project.provide('templateDb', TEMPLATE_DB)
+  return async () => {
+    await teardown?.()
+    teardown = undefined
+  }
+}
