@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { inject } from 'vitest'
+import './provided-context'
 import { buildApp, type App } from '../../server/src/app'
 import { loadConfig, type Config } from '../../server/src/config'
 import { createPrisma, type Db } from '../../server/src/db/prisma'

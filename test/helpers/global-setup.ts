@@ -8,6 +8,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
+import './provided-context'
 import { startEmbeddedPostgres } from '../../server/src/db/embedded'
 import { migrate } from '../../server/src/db/migrate'
 import { createPrisma } from '../../server/src/db/prisma'
@@ -15,12 +16,6 @@ import { loadRegions } from '../../server/src/regions/load'
 
 export const TEMPLATE_DB = 'qstx_template'
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgAdminUrl: string
-    templateDb: string
-  }
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -37,3 +37,38 @@ export function regionNames(tx: Tx, codes: string[]) {
 export function findUser(tx: Tx, id: string) {
   return tx.user.findUnique({ where: { id }, select: { id: true, displayName: true } })
 }
+
+export function findUserByOpenid(tx: Tx, openid: string, unionid?: string) {
+  return tx.user.findFirst({
+    where: unionid ? { OR: [{ unionid }, { openid }] } : { openid },
+    select: { id: true, disabledAt: true, openid: true, unionid: true },
+  })
+}
+
+export function createWechatUser(tx: Tx, openid: string, unionid?: string) {
+  return tx.user.create({ data: { displayName: '微信用户', openid, unionid: unionid ?? null }, select: { id: true, disabledAt: true, openid: true, unionid: true } })
+}
+
+export function findUserByUsername(tx: Tx, username: string) {
+  return tx.user.findUnique({
+    where: { username },
+    select: { id: true, passwordHash: true, failedLogins: true, lockedUntil: true, disabledAt: true },
+  })
+}
+
+/** Atomic, so two wrong guesses at the same moment both count. */
+export function countFailedLogin(tx: Tx, id: string) {
+  return tx.user.update({ where: { id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } })
+}
+
+export function setLockout(tx: Tx, id: string, lockedUntil: Date | null) {
+  return tx.user.update({ where: { id }, data: { lockedUntil, failedLogins: 0 } })
+}
+
+export function findOwnAssignment(tx: Tx, userId: string, id: string) {
+  return tx.roleAssignment.findFirst({ where: { id, userId, revokedAt: null } })
+}
+
+export function setActiveRole(tx: Tx, sessionId: string, activeRoleId: string) {
+  return tx.session.update({ where: { id: sessionId }, data: { activeRoleId } })
+}

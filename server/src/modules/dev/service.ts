@@ -6,7 +6,7 @@ import { ROLE_LABELS, type DevLoginBody, type Persona } from '@qstx/shared'
 import type { Db } from '../../db/prisma'
 import { AppError } from '../../lib/app-error'
 import { PERSONAS } from '../../seed/personas'
-import type { SessionService } from '../auth/service'
+import type { SessionService } from '../auth/sessions'
 import * as repo from './repository'
 
 const DESCRIPTIONS = new Map(PERSONAS.map((p) => [p.key, p.description]))

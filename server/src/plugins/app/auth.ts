@@ -6,7 +6,7 @@
 import fp from 'fastify-plugin'
 import { AppError } from '../../lib/app-error'
 import { mintScopedActor, type ScopedActor } from '../../lib/actor'
-import { createSessionService, type SessionService } from '../../modules/auth/service'
+import { createSessionService, type SessionService } from '../../modules/auth/sessions'
 
 declare module 'fastify' {
   interface FastifyInstance {
