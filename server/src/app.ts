@@ -21,6 +21,12 @@ import staticFiles from './plugins/external/static'
 import swagger from './plugins/external/swagger'
 import modules from './modules/index'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: ReadonlyArray<{ method: string; url: string }>
+  }
+}
+
 export interface AppDeps {
   config: Config
   prisma: Db
@@ -30,11 +36,13 @@ export interface AppDeps {
   /** Base URL of the fake WeChat server, when one runs (demo and tests): enables the H5 bridge. */
   fakeWechatUrl?: string
   logger?: FastifyServerOptions['logger'] | false
+  /** Where log lines go (tests capture them to prove no personal data is logged). */
+  logStream?: { write(line: string): void }
 }
 
 export async function buildApp(deps: AppDeps) {
   const app = Fastify({
-    logger: deps.logger ?? loggerOptions(deps.config),
+    logger: deps.logger ?? { ...(loggerOptions(deps.config) as object), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
@@ -45,6 +53,13 @@ export async function buildApp(deps: AppDeps) {
 
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
+
+  // Every registered route, so the authorization-matrix test can insist that each one is covered.
+  const routeList: Array<{ method: string; url: string }> = []
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url })
+  })
+  app.decorate('routeList', routeList)
 
   await app.register(errorHandler)
   await app.register(helmet)

@@ -42,7 +42,7 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString()
 }
 
-export async function buildTestApp(opts: { env?: Record<string, string>; logger?: unknown } = {}): Promise<TestContext> {
+export async function buildTestApp(opts: { env?: Record<string, string>; logStream?: { write(line: string): void } } = {}): Promise<TestContext> {
   const databaseUrl = await createTestDatabase()
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, H5_DIR: '/nonexistent', ...opts.env })
   const prisma = createPrisma(databaseUrl, { max: 5 })
@@ -51,7 +51,7 @@ export async function buildTestApp(opts: { env?: Record<string, string>; logger?
   const secret = 'test-secret'
   const fakeWechat = await startFakeWechat({ appid: config.WECHAT_APPID, secret })
   const wechat = new WechatClient({ baseUrl: fakeWechat.url, appid: config.WECHAT_APPID, secret })
-  const app = await buildApp({ config, prisma, clock, keyring, wechat, fakeWechatUrl: fakeWechat.url, ...(opts.logger ? { logger: opts.logger as never } : {}) })
+  const app = await buildApp({ config, prisma, clock, keyring, wechat, fakeWechatUrl: fakeWechat.url, ...(opts.logStream ? { logStream: opts.logStream } : {}) })
   await app.ready()
   return {
     app, prisma, clock, keyring, config, databaseUrl, fakeWechat,

@@ -1,0 +1,180 @@
+/**
+ * The authorization matrix: every registered route × every role × where the actor sits relative to
+ * the record (its own region, the parent region, a sibling region), plus signed in without a role
+ * and not signed in at all. The test fails when a route is registered that this table lacks.
+ *
+ * Records live in village V. "own": the actor's region is V; "parent": the township containing V;
+ * "sibling": the neighbouring village. Out-of-scope records must answer exactly like missing ones.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROLES, type Role } from '@qstx/shared'
+import { hashPassword } from '../server/src/modules/auth/service'
+import { buildTestApp, type TestContext } from './helpers/build-app'
+import { bearer, nextClientAddress, tokenFor } from './helpers/personas'
+
+const V = '450225101201'
+const REGION = { own: V, parent: '450225101000', sibling: '450225101202' } as const
+type Rel = keyof typeof REGION
+type Expected = number | readonly [own: number, parent: number, sibling: number]
+
+interface Ctx {
+  t: TestContext
+  /** The bearer token of the actor making the request, if any. */
+  token?: string
+}
+interface Case {
+  request: (ctx: Ctx) => Promise<{ url: string; payload?: object; remoteAddress?: string }>
+  anonymous: number
+  noRole: number
+  roles: Record<Role, Expected>
+}
+
+const all = (status: Expected): Record<Role, Expected> => Object.fromEntries(ROLES.map((r) => [r, status])) as Record<Role, Expected>
+const only = (allowed: Partial<Record<Role, Expected>>, otherwise = 403): Record<Role, Expected> => ({ ...all(otherwise), ...allowed })
+const scoped = (ok: number, outside = 404): Expected => [ok, ok, outside]
+
+let n = 0
+const fresh = () => ++n
+
+async function directorAt(t: TestContext, regionCode: string) {
+  const user = await t.prisma.user.create({ data: { displayName: `主任${fresh()}` } })
+  return t.prisma.roleAssignment.create({ data: { userId: user.id, role: 'child_director', regionCode } })
+}
+
+async function invitationAt(t: TestContext, regionCode: string) {
+  const creator = await directorAt(t, regionCode)
+  return t.prisma.invitation.create({
+    data: { codeHash: String(fresh()).padStart(64, '0'), role: 'child_director', regionCode, createdById: creator.userId, expiresAt: new Date(t.clock.now().getTime() + 86_400_000) },
+  })
+}
+
+async function newInvitationCode(t: TestContext) {
+  const admin = await tokenFor(t.app, { role: 'admin', regionCode: '450000000000' })
+  const res = await t.app.inject({ method: 'POST', url: '/api/invitations', headers: bearer(admin), payload: { role: 'child_director', regionCode: V } })
+  return res.json().code as string
+}
+
+const publicRoute = (status: number): Pick<Case, 'anonymous' | 'noRole' | 'roles'> => ({ anonymous: status, noRole: status, roles: all(status) })
+
+const MATRIX: Record<string, Case> = {
+  'GET /api/healthz': { request: async () => ({ url: '/api/healthz' }), ...publicRoute(200) },
+  'GET /api/openapi.json': { request: async () => ({ url: '/api/openapi.json' }), ...publicRoute(200) },
+  'GET /api/regions/:code': { request: async () => ({ url: `/api/regions/${V}` }), ...publicRoute(200) },
+  'GET /api/regions/:code/children': { request: async () => ({ url: `/api/regions/${REGION.parent}/children` }), ...publicRoute(200) },
+  'GET /api/dev/personas': { request: async () => ({ url: '/api/dev/personas' }), ...publicRoute(200) },
+  'POST /api/dev/login': { request: async () => ({ url: '/api/dev/login', payload: { role: 'volunteer', regionCode: V } }), ...publicRoute(200) },
+  'POST /api/dev/wechat/code': { request: async () => ({ url: '/api/dev/wechat/code', payload: { deviceId: `device-${fresh()}` } }), ...publicRoute(200) },
+  'POST /api/auth/wechat': {
+    request: async ({ t }) => ({ url: '/api/auth/wechat', payload: { code: t.fakeWechat.mintLoginCode({ deviceId: `d-${fresh()}` }).code } }),
+    ...publicRoute(200),
+  },
+  'POST /api/auth/password': {
+    request: async ({ t }) => {
+      const username = `desk${fresh()}`
+      await t.prisma.user.create({ data: { displayName: '桌面', username, passwordHash: await hashPassword('desk-password-1') } })
+      return { url: '/api/auth/password', payload: { username, password: 'desk-password-1' }, remoteAddress: nextClientAddress() }
+    },
+    ...publicRoute(200),
+  },
+  'GET /api/me': { request: async () => ({ url: '/api/me' }), anonymous: 401, noRole: 200, roles: all(200) },
+  'PUT /api/me/active-role': {
+    request: async ({ t, token }) => {
+      const me = token ? (await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).json() : null
+      const id = me?.roles[0]?.id ?? (await directorAt(t, V)).id
+      return { url: '/api/me/active-role', payload: { roleAssignmentId: id } }
+    },
+    // Without a role there is no assignment of one's own to switch to: someone else's is 404.
+    anonymous: 401, noRole: 404, roles: all(200),
+  },
+  'POST /api/auth/logout': { request: async () => ({ url: '/api/auth/logout' }), anonymous: 401, noRole: 204, roles: all(204) },
+  'POST /api/invitations': {
+    request: async () => ({ url: '/api/invitations', payload: { role: 'child_director', regionCode: V } }),
+    anonymous: 401, noRole: 403, roles: only({ admin: scoped(201, 403), civil_affairs: scoped(201, 403), coordinator: scoped(201, 403) }),
+  },
+  'GET /api/invitations': {
+    request: async () => ({ url: '/api/invitations' }),
+    anonymous: 401, noRole: 403, roles: only({ admin: 200, civil_affairs: 200, coordinator: 200 }),
+  },
+  'POST /api/invitations/:id/revoke': {
+    request: async ({ t }) => ({ url: `/api/invitations/${(await invitationAt(t, V)).id}/revoke` }),
+    anonymous: 401, noRole: 403, roles: only({ admin: scoped(200), civil_affairs: scoped(200), coordinator: scoped(200) }),
+  },
+  'POST /api/invitations/redeem': {
+    request: async ({ t }) => ({
+      url: '/api/invitations/redeem',
+      payload: { code: await newInvitationCode(t), displayName: '新主任', username: `new${fresh()}`, password: 'a-good-password-9' },
+      remoteAddress: nextClientAddress(),
+    }),
+    ...publicRoute(200),
+  },
+  'GET /api/role-assignments': {
+    request: async () => ({ url: '/api/role-assignments' }),
+    anonymous: 401, noRole: 403, roles: only({ admin: 200, civil_affairs: 200 }),
+  },
+  'DELETE /api/role-assignments/:id': {
+    request: async ({ t }) => ({ url: `/api/role-assignments/${(await directorAt(t, V)).id}` }),
+    anonymous: 401, noRole: 403, roles: only({ admin: scoped(204), civil_affairs: scoped(204) }),
+  },
+  'POST /api/users/:id/disable': {
+    request: async ({ t }) => ({ url: `/api/users/${(await directorAt(t, V)).userId}/disable` }),
+    anonymous: 401, noRole: 403, roles: only({ admin: scoped(204), civil_affairs: scoped(204) }),
+  },
+  'GET /api/audit': {
+    request: async () => ({ url: '/api/audit' }),
+    anonymous: 401, noRole: 403, roles: only({ admin: 200, civil_affairs: 200 }),
+  },
+}
+
+/** Swagger UI's own pages and assets: documentation, no data. */
+const UNGUARDED_PREFIXES = ['/api/docs']
+
+let t: TestContext
+beforeAll(async () => {
+  t = await buildTestApp()
+})
+afterAll(() => t.close())
+
+async function call(key: string, token: string | undefined) {
+  const [method, path] = key.split(' ') as [string, string]
+  const req = await MATRIX[key]!.request({ t, token })
+  const headers = token ? bearer(token) : {}
+  return t.app.inject({ method: method as 'GET', url: req.url, headers, ...(req.payload ? { payload: req.payload } : {}), remoteAddress: req.remoteAddress ?? nextClientAddress() })
+    .then((res) => ({ res, path }))
+}
+
+async function tokenWithoutRole(): Promise<string> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/wechat', remoteAddress: nextClientAddress(), payload: { code: t.fakeWechat.mintLoginCode({ deviceId: `norole-${fresh()}` }).code } })
+  return res.json().token
+}
+
+describe('authorization matrix', () => {
+  it('covers every registered route', () => {
+    const registered = t.app.routeList
+      .filter((r) => !UNGUARDED_PREFIXES.some((p) => r.url.startsWith(p)))
+      .map((r) => `${r.method} ${r.url}`)
+    expect([...new Set(registered)].sort()).toEqual(Object.keys(MATRIX).sort())
+  })
+
+  for (const key of Object.keys(MATRIX)) {
+    describe(key, () => {
+      it('answers anonymous and role-less callers as the table says', async () => {
+        expect((await call(key, undefined)).res.statusCode, 'anonymous').toBe(MATRIX[key]!.anonymous)
+        expect((await call(key, await tokenWithoutRole())).res.statusCode, 'no role').toBe(MATRIX[key]!.noRole)
+      })
+
+      it('answers every role in its own, the parent and a sibling region as the table says', async () => {
+        const problems: string[] = []
+        for (const role of ROLES) {
+          const expected = MATRIX[key]!.roles[role]
+          for (const [i, rel] of (['own', 'parent', 'sibling'] as Rel[]).entries()) {
+            const want = typeof expected === 'number' ? expected : expected[i]!
+            const token = await tokenFor(t.app, { role, regionCode: REGION[rel] })
+            const { res } = await call(key, token)
+            if (res.statusCode !== want) problems.push(`${role}@${rel}: ${res.statusCode} (want ${want}) ${res.body.slice(0, 80)}`)
+          }
+        }
+        expect(problems).toEqual([])
+      })
+    })
+  }
+})

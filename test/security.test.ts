@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildTestApp, type TestContext } from './helpers/build-app'
+
+let t: TestContext
+beforeAll(async () => {
+  t = await buildTestApp()
+})
+afterAll(() => t.close())
+
+describe('security baseline', () => {
+  it('sends no CORS permission to another origin (closed by default)', async () => {
+    const res = await t.app.inject({ method: 'OPTIONS', url: '/api/me', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } })
+    expect(res.headers['access-control-allow-origin']).toBeUndefined()
+  })
+
+  it('sets protective headers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/healthz' })
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
+  })
+
+  it('refuses a body over 256 KB with 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', payload: { username: 'x', password: 'y'.repeat(300_000) } })
+    expect(res.statusCode).toBe(413)
+    expect(res.json().code).toBe('PAYLOAD_TOO_LARGE')
+  })
+
+  it('answers malformed JSON with 400 and the one error body', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { 'content-type': 'application/json' }, payload: '{"username":' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.any(String) })
+  })
+
+  it('limits desk sign-in attempts per address to 10 a minute', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 12; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', remoteAddress: '10.200.0.1', payload: { username: 'nobody', password: 'wrong-password-1' } })
+      statuses.push(res.statusCode)
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true)
+    expect(statuses.slice(10)).toEqual([429, 429])
+  })
+
+  it('rejects a malformed Authorization header instead of ignoring it', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Basic abc' } })
+    expect(res.statusCode).toBe(401)
+  })
+})
