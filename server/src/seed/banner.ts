@@ -2,6 +2,7 @@
 import { ROLE_LABELS } from '@qstx/shared'
 import type { Db } from '../db/prisma'
 import { listPersonas } from '../modules/dev/service'
+import { DEMO_PASSWORD } from './personas'
 
 export async function printBanner(prisma: Db, baseUrl: string): Promise<void> {
   const personas = await listPersonas(prisma)
@@ -12,6 +13,7 @@ export async function printBanner(prisma: Db, baseUrl: string): Promise<void> {
     '',
     'Demo personas — pick one on the sign-in page, or:',
     `  curl -X POST ${baseUrl}/api/dev/login -H 'content-type: application/json' -d '{"persona":"demo.coordinator"}'`,
+    `  Staff personas can also use the desk sign-in: username = persona key, password ${DEMO_PASSWORD}`,
     '',
     ...personas.map((p) => `  ${p.key.padEnd(26)} ${p.name.padEnd(5, '　')} ${ROLE_LABELS[p.role].padEnd(8, '　')} ${p.regionName}`),
     '',

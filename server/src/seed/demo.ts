@@ -5,11 +5,12 @@
  * Personal data is encrypted exactly as real sign-ups are. One transaction: all or nothing.
  */
 import { fakerZH_CN as faker } from '@faker-js/faker'
-import { idNumberCheckChar } from '@qstx/shared'
+import { idNumberCheckChar, isStaffRole } from '@qstx/shared'
 import type { Db, Tx } from '../db/prisma'
 import type { Keyring } from '../lib/crypto'
 import { loadRegions } from '../regions/load'
-import { DEMO_PROVINCES, DEMO_TEAM, DEMO_VILLAGES, PERSONAS } from './personas'
+import { hashPassword } from '../modules/auth/service'
+import { DEMO_PASSWORD, DEMO_PROVINCES, DEMO_TEAM, DEMO_VILLAGES, PERSONAS } from './personas'
 
 const CHILDREN_PER_VILLAGE = 10
 const INTERESTS = ['画画', '唱歌', '跳舞', '篮球', '跳绳', '看故事书', '下棋', '手工', '种花', '踢毽子']
@@ -25,11 +26,13 @@ export async function seedDemo(prisma: Db, keyring: Keyring, log: (m: string) =>
     log(`loaded ${n} regions of 广西 and 山西`)
   }
   faker.seed(20260101)
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
   await prisma.$transaction(
     async (tx) => {
       const userIds = new Map<string, string>()
       for (const p of PERSONAS) {
-        const user = await tx.user.create({ data: { displayName: p.name, username: p.key } })
+        // Staff personas can also use the desk sign-in (username = persona key).
+        const user = await tx.user.create({ data: { displayName: p.name, username: p.key, passwordHash: isStaffRole(p.role) ? passwordHash : null } })
         userIds.set(p.key, user.id)
       }
       const leaderId = userIds.get('demo.leader')!

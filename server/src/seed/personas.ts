@@ -4,6 +4,9 @@
  */
 import type { Role } from '@qstx/shared'
 
+/** Desk sign-in password of every demo staff persona (demo only; never in production). */
+export const DEMO_PASSWORD = 'qstx-demo-2026'
+
 export const DEMO_PROVINCES = ['45', '14'] // 广西, 山西
 export const DEMO_COUNTY = '450225000000' // 广西柳州市融水苗族自治县
 export const DEMO_TOWNSHIPS = ['450225101000', '450225102000'] // 和睦镇, 三防镇
