@@ -47,3 +47,17 @@ describe('security baseline', () => {
     expect(res.statusCode).toBe(401)
   })
 })
+
+describe('client addresses', () => {
+  it('ignores X-Forwarded-For unless the proxy is trusted, so rate limits cannot be dodged', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) {
+      const res = await t.app.inject({
+        method: 'POST', url: '/api/auth/password', remoteAddress: '10.201.0.1',
+        headers: { 'x-forwarded-for': `203.0.113.${i}` }, payload: { username: 'nobody', password: 'wrong-password-1' },
+      })
+      statuses.push(res.statusCode)
+    }
+    expect(statuses.at(-1)).toBe(429)
+  })
+})

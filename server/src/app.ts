@@ -46,7 +46,7 @@ export async function buildApp(deps: AppDeps) {
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.TRUST_PROXY ? deps.config.TRUST_PROXY.split(',').map((s) => s.trim()) : false,
     // Personal data must never reach URLs; long query strings are a sign of misuse.
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>()

@@ -15,6 +15,11 @@ const EnvSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('localhost'),
+    /**
+     * Proxies whose X-Forwarded-For we believe (comma-separated addresses or CIDRs). Empty means
+     * none: otherwise any client could pick its own address and walk around per-IP rate limits.
+     */
+    TRUST_PROXY: z.string().default(''),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** External PostgreSQL; when absent an embedded server is started with its data in DATA_DIR. */
     DATABASE_URL: z

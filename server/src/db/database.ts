@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import type { Config } from '../config'
-import { startEmbeddedPostgres } from './embedded'
+import { DataDirError, EmbeddedPgError, PortInUseError, startEmbeddedPostgres } from './embedded'
 import { migrate } from './migrate'
 
 export interface OpenDatabase {
@@ -21,7 +21,14 @@ export async function openDatabase(
   if (config.DATABASE_URL) {
     db = { url: config.DATABASE_URL, embedded: false, close: async () => {} }
   } else {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, 'pg'), port: config.EMBEDDED_PG_PORT })
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, 'pg'), port: config.EMBEDDED_PG_PORT }).catch((err: unknown) => {
+      // Name the setting to change: "port 54329 is already in use" alone leaves the operator guessing.
+      if (err instanceof PortInUseError) {
+        throw new EmbeddedPgError(`the embedded PostgreSQL's port ${err.port} is already in use: set EMBEDDED_PG_PORT to a free port (or DATABASE_URL to use another PostgreSQL)`)
+      }
+      if (err instanceof DataDirError) throw new EmbeddedPgError(`${err.message}; set DATA_DIR to a directory it can use`)
+      throw err
+    })
     await pg.createDatabase('qstx')
     log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT}, data in ${path.join(config.DATA_DIR, 'pg')}`)
     db = { url: pg.urlFor('qstx'), embedded: true, close: () => pg.stop() }

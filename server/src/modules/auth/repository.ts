@@ -34,8 +34,14 @@ export function regionNames(tx: Tx, codes: string[]) {
   return tx.region.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })
 }
 
-export function findUser(tx: Tx, id: string) {
-  return tx.user.findUnique({ where: { id }, select: { id: true, displayName: true } })
+export function findUserWithRoles(tx: Tx, id: string) {
+  return tx.user.findUnique({
+    where: { id },
+    select: {
+      displayName: true,
+      roles: { where: { revokedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, role: true, regionCode: true } },
+    },
+  })
 }
 
 export function findUserByOpenid(tx: Tx, openid: string, unionid?: string) {

@@ -105,8 +105,8 @@ export function createSignIn({ prisma, clock, sessions, wechat }: Deps) {
 
 /** What the signed-in person sees about themselves: their roles, each with its region's name. */
 export async function describeUser(prisma: Db, userId: string, activeRoleId: string | null) {
-  const user = await repo.findUser(prisma, userId)
-  const roles = await repo.listActiveRoles(prisma, userId)
+  const user = await repo.findUserWithRoles(prisma, userId)
+  const roles = user?.roles ?? []
   const names = new Map((await repo.regionNames(prisma, roles.map((r) => r.regionCode))).map((r) => [r.code, r.name]))
   const view = roles.map((r) => ({ id: r.id, role: r.role, regionCode: r.regionCode, regionName: names.get(r.regionCode) ?? r.regionCode }))
   return {

@@ -1,0 +1,103 @@
+/**
+ * The bench's output: a table on stdout and the same data as JSON in test/bench/results/ (git-ignored),
+ * with the machine and commit, since numbers only compare on the same machine.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Measurement } from './load'
+
+export interface Row {
+  name: string
+  method: string
+  path: string
+  connections: number
+  duration: number
+  result: Measurement
+  /** The hello-world run with the same connections and duration; absent on baseline rows. */
+  baseline?: Measurement
+}
+
+export interface Report {
+  date: string
+  ok: boolean
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; platform: string; node: string }
+  git: { commit: string; dirty: boolean } | null
+  settings: { warmupSeconds: number; durationOverride: number | null; filter: string[] }
+  baselines: Row[]
+  scenarios: Row[]
+}
+
+export function machine(): Report['machine'] {
+  const cpus = os.cpus()
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+  }
+}
+
+export function gitState(): Report['git'] {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() !== ''
+    return { commit, dirty }
+  } catch {
+    return null
+  }
+}
+
+/** A row fails when anything but 2xx came back: its numbers would describe error handling. */
+export const rowFailed = (r: Row) => r.result.non2xx > 0 || r.result.errors > 0
+
+export function renderTable(report: Report): string {
+  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'req/s vs hello', 'p95 vs hello']
+  const line = (r: Row, label: string) => {
+    const m = r.result
+    return [
+      label,
+      String(r.connections),
+      m.requestsPerSec.toFixed(0),
+      m.latencyMs.p50.toFixed(2),
+      m.latencyMs.p95.toFixed(2),
+      m.latencyMs.p99.toFixed(2),
+      String(m.non2xx),
+      String(m.errors),
+      r.baseline ? `${(m.requestsPerSec / r.baseline.requestsPerSec).toFixed(2)}× hello` : '',
+      r.baseline ? `${(m.latencyMs.p95 / r.baseline.latencyMs.p95).toFixed(1)}× hello` : '',
+    ]
+  }
+  const rows = [
+    header,
+    ...report.baselines.map((r) => line(r, `hello-world (${r.connections} conns)`)),
+    ...report.scenarios.map((r) => line(r, `${r.name}  ${r.method} ${r.path}`)),
+  ]
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
+  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd()
+  const { machine: m, git, settings } = report
+  return [
+    `bench ${report.date} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGiB} GiB · ${m.platform} · node ${m.node}` +
+      (git ? ` · ${git.commit}${git.dirty ? '+dirty' : ''}` : ''),
+    `warm-up ${settings.warmupSeconds} s before each run` + (settings.durationOverride ? ` · BENCH_DURATION=${settings.durationOverride} s` : ''),
+    '',
+    fmt(rows[0]!),
+    widths.map((w) => '─'.repeat(w)).join('  '),
+    ...rows.slice(1).map(fmt),
+  ].join('\n')
+}
+
+/**
+ * Writes results/<timestamp>.json always, and results/latest.json only for a run that passed, so
+ * "latest" never holds numbers from a broken run. The timestamp has no colons (Windows-safe names).
+ */
+export function writeReport(report: Report, dir: string): string {
+  mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${report.date.replace(/:/g, '-')}.json`)
+  const json = `${JSON.stringify(report, null, 2)}\n`
+  writeFileSync(file, json)
+  if (report.ok) writeFileSync(path.join(dir, 'latest.json'), json)
+  return file
+}

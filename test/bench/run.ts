@@ -1,0 +1,122 @@
+/**
+ * `npm run bench [-- <name filter>…]`, BENCH_DURATION=<s> to shorten every run (smoke tests).
+ *
+ * 1. hello-world baseline in its own process, once per distinct connection count;
+ * 2. the real app in its own process over a fresh seeded embedded PostgreSQL;
+ * 3. each scenario: setup, warm-up, measured run — one after another, never overlapping;
+ * 4. table on stdout, JSON in results/; exit 1 if any run saw a non-2xx or an error.
+ * Autocannon runs here, so load generation and the servers never share an event loop.
+ */
+import path from 'node:path'
+import { measure, type LoadSpec, type Measurement } from './load'
+import { startChild, stopAllChildren, type RunningChild } from './processes'
+import { gitState, machine, renderTable, rowFailed, writeReport, type Report, type Row } from './report'
+import { scenarios, type BenchContext, type RequestShape, type Scenario } from './scenarios'
+
+const HERE = import.meta.dirname
+const WARMUP_SECONDS = 2
+
+const filter = process.argv.slice(2).map((a) => a.toLowerCase())
+const durationOverride = process.env.BENCH_DURATION ? Number(process.env.BENCH_DURATION) : null
+
+const say = (m: string) => process.stderr.write(`${m}\n`)
+
+async function main(): Promise<number> {
+  if (durationOverride !== null && !(durationOverride > 0)) throw new Error('BENCH_DURATION must be a positive number of seconds')
+  const selected = scenarios.filter((s) => filter.length === 0 || filter.some((f) => s.name.toLowerCase().includes(f)))
+  if (selected.length === 0) throw new Error(`no scenario matches ${filter.join(', ')}; there are: ${scenarios.map((s) => s.name).join(', ')}`)
+  const durationOf = (s: Scenario) => durationOverride ?? s.duration
+
+  // Baseline first, while no PostgreSQL is running yet, so nothing else competes for the 2 cores.
+  const baselines = new Map<number, Row>()
+  say('starting the hello-world baseline…')
+  const hello = await startChild(path.join(HERE, 'hello-process.ts'))
+  for (const connections of new Set(selected.map((s) => s.connections))) {
+    const duration = Math.max(...selected.filter((s) => s.connections === connections).map(durationOf))
+    const spec: LoadSpec = { url: hello.url, method: 'GET', path: '/', shapes: [{}], connections, duration }
+    say(`  hello-world, ${connections} connections, ${duration} s`)
+    baselines.set(connections, { name: 'hello-world', method: 'GET', path: '/', connections, duration, result: await warmUpAndMeasure(spec) })
+  }
+  await hello.stop()
+
+  say('starting the app (embedded PostgreSQL, migrations, demo seed)…')
+  const server = await startChild(path.join(HERE, 'server-process.ts'), { tempDir: true })
+  const ctx = context(server)
+  const rows: Row[] = []
+  for (const s of selected) {
+    const shapes = await shapesOf(s, ctx)
+    const spec: LoadSpec = { url: server.url, method: s.method, path: s.path, shapes, connections: s.connections, duration: durationOf(s) }
+    say(`  ${s.name}: ${s.method} ${s.path}, ${s.connections} connections, ${spec.duration} s` + (shapes.length > 1 ? `, rotating ${shapes.length} request variants` : ''))
+    const result = await warmUpAndMeasure(spec)
+    rows.push({ name: s.name, method: s.method, path: s.path, connections: s.connections, duration: spec.duration, result, baseline: baselines.get(s.connections)!.result })
+  }
+  await server.stop()
+
+  const baselineRows = [...baselines.values()]
+  const report: Report = {
+    date: new Date().toISOString(),
+    ok: ![...baselineRows, ...rows].some(rowFailed),
+    machine: machine(),
+    git: gitState(),
+    settings: { warmupSeconds: WARMUP_SECONDS, durationOverride, filter },
+    baselines: baselineRows,
+    scenarios: rows,
+  }
+  console.log(renderTable(report))
+  const file = writeReport(report, path.join(HERE, 'results'))
+  say(`\nwrote ${path.relative(process.cwd(), file)}${report.ok ? ' and latest.json' : ''}`)
+  for (const r of [...baselineRows, ...rows].filter(rowFailed)) {
+    say(`FAIL ${r.name}: ${r.result.non2xx} non-2xx (status codes ${JSON.stringify(r.result.statusCodes)}), ${r.result.errors} errors`)
+  }
+  return report.ok ? 0 : 1
+}
+
+/** The warm-up lets V8 optimise the hot paths and fills the connection pools; its numbers are dropped. */
+async function warmUpAndMeasure(spec: LoadSpec): Promise<Measurement> {
+  await measure({ ...spec, duration: Math.min(WARMUP_SECONDS, spec.duration) })
+  return measure(spec)
+}
+
+async function shapesOf(s: Scenario, ctx: BenchContext): Promise<RequestShape[]> {
+  const extra = s.setup ? await s.setup(ctx) : {}
+  return [extra].flat().map((e) => ({ headers: { ...s.headers, ...e.headers }, body: e.body ?? s.body }))
+}
+
+function context(server: RunningChild): BenchContext {
+  return {
+    baseUrl: server.url,
+    async login(persona) {
+      const res = await fetch(new URL('/api/dev/login', server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ persona }),
+      })
+      if (!res.ok) throw new Error(`dev login as ${persona}: HTTP ${res.status} ${await res.text()}`)
+      return ((await res.json()) as { token: string }).token
+    },
+  }
+}
+
+// ctrl-c or a kill: stop the servers (which stop PostgreSQL) and delete the temp dir before leaving.
+// `on`, not `once`: the tsx wrapper relays ctrl-c, so the signal arrives twice, and a second one
+// with no listener left would kill us before the cleanup is done.
+let interrupted = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) return
+    interrupted = true
+    say(`\n${signal}: stopping the bench servers…`)
+    void stopAllChildren().finally(() => process.exit(130))
+  })
+}
+
+main()
+  .catch((err: Error) => {
+    // After ctrl-c, failures are the servers going away under us: not worth reporting.
+    if (!interrupted) say(`bench failed: ${err.message}`)
+    return 1
+  })
+  .then(async (code) => {
+    await stopAllChildren()
+    if (!interrupted) process.exit(code)
+  })
