@@ -1,0 +1,32 @@
+import { ROUTES, SUBPACKAGES } from './constants/routes'
+
+// Route strings come from constants/routes.ts; app.json wants them without the leading slash.
+const bare = (route: string) => route.replace(/^\//, '')
+
+export default defineAppConfig({
+  // Main package: only what every user needs on first open (WeChat caps it at 2 MB).
+  pages: [bare(ROUTES.login), bare(ROUTES.home), bare(ROUTES.me)],
+  subPackages: SUBPACKAGES.map((pkg) => ({ root: pkg.root, pages: [...pkg.pages] })),
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '牵手童行',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+  },
+  tabBar: {
+    color: '#4a4a4a',
+    selectedColor: '#c2410c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: bare(ROUTES.home), text: '首页' },
+      { pagePath: bare(ROUTES.me), text: '我的' },
+    ],
+  },
+  // Location is asked only for the township picker; WeChat rejects the call unless declared here.
+  requiredPrivateInfos: ['getFuzzyLocation'],
+  permission: {
+    'scope.userFuzzyLocation': { desc: '用于推荐您所在的乡镇，方便就近结对' },
+  },
+})

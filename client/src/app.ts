@@ -1,0 +1,15 @@
+// Must stay the first import: zod picks its parser when a schema is built, so jitless has to be
+// set before @qstx/shared is loaded.
+import './setup/zod'
+import './setup/h5-root-font'
+import { createElement, type PropsWithChildren } from 'react'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { queryClient } from './api/query-client'
+import './app.scss'
+
+// No JSX here so the entry can keep the plain .ts name; children are the pages Taro renders.
+function App({ children }: PropsWithChildren) {
+  return createElement(QueryClientProvider, { client: queryClient }, children)
+}
+
+export default App

@@ -1,0 +1,122 @@
+/**
+ * The one adapter for WeChat-only capabilities. Pages call `wechat.*` and never `Taro.login` & co.
+ * directly, so the H5 build can stand in for WeChat: in the demo, H5 asks the server's dev bridge
+ * (a fake WeChat) for login codes, with a random device id standing for one WeChat user.
+ */
+import Taro from '@tarojs/taro'
+import { z } from 'zod'
+import { request } from '../api/http'
+
+export type SubscribeResult = Record<string, 'accept' | 'reject' | 'ban' | 'filter'>
+
+export interface PrivacySetting {
+  /** true while the user has not yet agreed to the current 用户隐私保护指引. */
+  needAuthorization: boolean
+  privacyContractName: string
+}
+
+/** `e.detail` of a Button with openType="getPhoneNumber". */
+export interface PhoneNumberEventDetail {
+  code?: string
+  errMsg: string
+}
+
+export interface FuzzyLocation {
+  latitude: number
+  longitude: number
+}
+
+export interface WechatAdapter {
+  /** A wx.login code for the server's code2session (valid 5 minutes, single use). */
+  login(): Promise<string>
+  /** The code to exchange for the phone number; throws when the person declined. */
+  phoneNumberCode(detail: PhoneNumberEventDetail): string
+  /** Must be called from a tap handler; each accepted template allows one message. */
+  requestSubscribeMessage(tmplIds: string[]): Promise<SubscribeResult>
+  getPrivacySetting(): Promise<PrivacySetting>
+  makePhoneCall(phoneNumber: string): Promise<void>
+  getFuzzyLocation(): Promise<FuzzyLocation>
+}
+
+const weapp: WechatAdapter = {
+  async login() {
+    const { code } = await Taro.login()
+    return code
+  },
+  phoneNumberCode(detail) {
+    if (!detail.code) throw new Error('未获得手机号授权')
+    return detail.code
+  },
+  async requestSubscribeMessage(tmplIds) {
+    const res = await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })
+    const result: SubscribeResult = {}
+    for (const id of tmplIds) {
+      const value = (res as unknown as Record<string, unknown>)[id]
+      if (value === 'accept' || value === 'reject' || value === 'ban' || value === 'filter') result[id] = value
+    }
+    return result
+  },
+  getPrivacySetting() {
+    // Taro types this API as callback-only.
+    return new Promise((resolve, reject) => {
+      Taro.getPrivacySetting({
+        success: ({ needAuthorization, privacyContractName }) => resolve({ needAuthorization, privacyContractName }),
+        fail: (res) => reject(new Error(res.errMsg)),
+      })
+    })
+  },
+  async makePhoneCall(phoneNumber) {
+    await Taro.makePhoneCall({ phoneNumber })
+  },
+  async getFuzzyLocation() {
+    const { latitude, longitude } = await Taro.getFuzzyLocation({ type: 'wgs84' })
+    return { latitude, longitude }
+  },
+}
+
+/** Reply of the server's dev bridge `POST /api/dev/wechat/code` (exists only outside production). */
+const DevWechatCodeResponseSchema = z.object({ code: z.string().min(1) })
+
+// One random id per browser profile = one fake WeChat user; tests may preset it in localStorage.
+const DEVICE_ID_KEY = 'qstx.fake-wechat.device-id'
+
+function deviceId(): string {
+  const saved = window.localStorage.getItem(DEVICE_ID_KEY)
+  if (saved) return saved
+  const id =
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto
+      ? crypto.randomUUID()
+      : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+  window.localStorage.setItem(DEVICE_ID_KEY, id)
+  return id
+}
+
+const unsupported = (what: string) => new Error(`H5 不支持${what}，请在微信小程序中使用`)
+
+const h5: WechatAdapter = {
+  async login() {
+    const { code } = await request('/api/dev/wechat/code', DevWechatCodeResponseSchema, {
+      method: 'POST',
+      body: { deviceId: deviceId() },
+    })
+    return code
+  },
+  phoneNumberCode() {
+    throw unsupported('获取微信手机号')
+  },
+  requestSubscribeMessage() {
+    return Promise.reject(unsupported('订阅消息'))
+  },
+  getPrivacySetting() {
+    return Promise.reject(unsupported('微信隐私授权查询'))
+  },
+  async makePhoneCall(phoneNumber) {
+    // The browser (or the phone's dialer) handles tel: links.
+    window.location.href = `tel:${phoneNumber}`
+  },
+  getFuzzyLocation() {
+    return Promise.reject(unsupported('微信定位'))
+  },
+}
+
+export const wechat: WechatAdapter = process.env.TARO_ENV === 'h5' ? h5 : weapp
