@@ -119,6 +119,17 @@ const MATRIX: Record<string, Case> = {
     request: async ({ t }) => ({ url: `/api/users/${(await directorAt(t, V)).userId}/disable` }),
     anonymous: 401, noRole: 403, roles: only({ admin: scoped(204), civil_affairs: scoped(204) }),
   },
+  'GET /api/notifications': { request: async () => ({ url: '/api/notifications' }), anonymous: 401, noRole: 200, roles: all(200) },
+  'GET /api/notifications/templates': { request: async () => ({ url: '/api/notifications/templates' }), ...publicRoute(200) },
+  'POST /api/notifications/:id/read': {
+    // Always somebody else's notification: only its recipient may touch it, whatever the role.
+    request: async ({ t }) => {
+      const other = await directorAt(t, V)
+      const n = await t.prisma.notification.create({ data: { recipientUserId: other.userId, kind: 'test', title: '测试', body: '测试' } })
+      return { url: `/api/notifications/${n.id}/read` }
+    },
+    anonymous: 401, noRole: 404, roles: all(404),
+  },
   'GET /api/audit': {
     request: async () => ({ url: '/api/audit' }),
     anonymous: 401, noRole: 403, roles: only({ admin: 200, civil_affairs: 200 }),

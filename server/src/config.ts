@@ -38,6 +38,10 @@ const EnvSchema = z
     WECHAT_API_BASE: z.url().optional(),
     WECHAT_APPID: z.string().min(1).default('wx0000000000demo00'),
     WECHAT_SECRET: z.string().min(1).optional(),
+    /** Subscribe-message template for programme notifications (fields thing1, thing2, time3). */
+    WECHAT_TEMPLATE_GENERAL: z.string().min(1).default('qstx-general-notice'),
+    /** Run the background worker (notification delivery, reminders) in this process. */
+    RUN_WORKER: bool.default(true),
     /** Session idle timeouts and absolute lifetime. */
     SESSION_IDLE_STAFF_MINUTES: minutes.default(30),
     SESSION_IDLE_VOLUNTEER_MINUTES: minutes.default(14 * 24 * 60),

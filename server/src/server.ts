@@ -14,6 +14,7 @@ import { keyringFromConfig } from './lib/keys'
 import { loggerOptions } from './lib/logger'
 import { isDatabaseEmpty, seedDemo } from './seed/demo'
 import { printBanner } from './seed/banner'
+import { startWorker } from './jobs/worker'
 import { WechatClient } from './wechat/client'
 import { startFakeWechat } from './wechat/fake-server'
 
@@ -46,6 +47,11 @@ async function main() {
       log.info(`fake WeChat server on ${fake.url} (no WECHAT_API_BASE configured)`)
     }
     const wechat = new WechatClient({ baseUrl: wechatBase, appid: config.WECHAT_APPID, secret: wechatSecret })
+
+    if (config.RUN_WORKER) {
+      const worker = await startWorker({ databaseUrl: db.url, prisma, wechat, templateId: config.WECHAT_TEMPLATE_GENERAL })
+      cleanup.unshift(() => worker.stop())
+    }
 
     const app = await buildApp({ config, prisma, clock: systemClock, keyring, wechat, fakeWechatUrl })
     cleanup.unshift(() => app.close())

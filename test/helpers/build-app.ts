@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../../server/src/config'
 import { createPrisma, type Db } from '../../server/src/db/prisma'
 import { ManualClock } from '../../server/src/lib/clock'
 import { Keyring, parseDataKeys, randomKeySpec } from '../../server/src/lib/crypto'
+import { runDueJobs } from '../../server/src/jobs/worker'
 import { WechatClient } from '../../server/src/wechat/client'
 import { startFakeWechat } from '../../server/src/wechat/fake-server'
 
@@ -23,6 +24,8 @@ export interface TestContext {
   config: Config
   databaseUrl: string
   fakeWechat: Awaited<ReturnType<typeof startFakeWechat>>
+  /** Runs the background jobs that are due (notification delivery), then returns. */
+  runJobs(): Promise<void>
   close(): Promise<void>
 }
 
@@ -55,6 +58,7 @@ export async function buildTestApp(opts: { env?: Record<string, string>; logStre
   await app.ready()
   return {
     app, prisma, clock, keyring, config, databaseUrl, fakeWechat,
+    runJobs: () => runDueJobs({ databaseUrl, prisma, wechat, templateId: config.WECHAT_TEMPLATE_GENERAL }),
     async close() {
       await app.close()
       await prisma.$disconnect()

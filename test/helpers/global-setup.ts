@@ -11,6 +11,7 @@ import type { TestProject } from 'vitest/node'
 import './provided-context'
 import { startEmbeddedPostgres } from '../../server/src/db/embedded'
 import { migrate } from '../../server/src/db/migrate'
+import { installJobSchema } from '../../server/src/jobs/worker'
 import { createPrisma } from '../../server/src/db/prisma'
 import { loadRegions } from '../../server/src/regions/load'
 
@@ -36,6 +37,7 @@ export async function setup(project: TestProject) {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), persistent: false })
     await pg.createDatabase(TEMPLATE_DB)
     await migrate(pg.urlFor(TEMPLATE_DB))
+    await installJobSchema(pg.urlFor(TEMPLATE_DB))
     const prisma = createPrisma(pg.urlFor(TEMPLATE_DB))
     await loadRegions(prisma, ['45'])
     await prisma.$disconnect()

@@ -5,6 +5,7 @@
 import path from 'node:path'
 import type { Config } from '../config'
 import { DataDirError, EmbeddedPgError, PortInUseError, startEmbeddedPostgres } from './embedded'
+import { installJobSchema } from '../jobs/worker'
 import { migrate } from './migrate'
 
 export interface OpenDatabase {
@@ -35,6 +36,7 @@ export async function openDatabase(
   }
   try {
     await migrate(db.url, { log })
+    await installJobSchema(db.url)
   } catch (err) {
     await db.close()
     throw err

@@ -1,10 +1,14 @@
-import { z } from 'zod'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { DevLoginBodySchema, ErrorResponseSchema, PersonaListResponseSchema, SessionResponseSchema } from '@qstx/shared'
+import {
+  DevLoginBodySchema,
+  DevWechatCodeBodySchema,
+  DevWechatCodeResponseSchema,
+  ErrorResponseSchema,
+  PersonaListResponseSchema,
+  SessionResponseSchema,
+} from '@qstx/shared'
 import { AppError } from '../../lib/app-error'
 import { devLogin, listPersonas } from './service'
-
-const WechatCodeBodySchema = z.strictObject({ deviceId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) })
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -28,7 +32,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
    */
   app.post(
     '/wechat/code',
-    { schema: { tags: ['dev'], summary: 'wx.login for H5 against the fake WeChat (not in production)', body: WechatCodeBodySchema, response: { 200: z.object({ code: z.string() }), 503: ErrorResponseSchema } } },
+    { schema: { tags: ['dev'], summary: 'wx.login for H5 against the fake WeChat (not in production)', body: DevWechatCodeBodySchema, response: { 200: DevWechatCodeResponseSchema, 503: ErrorResponseSchema } } },
     async (request) => {
       if (!app.fakeWechatUrl) throw new AppError('SERVICE_UNAVAILABLE', '演示微信服务未启动')
       const res = await fetch(new URL('/__fake/login-code', app.fakeWechatUrl), {

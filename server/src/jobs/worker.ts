@@ -1,0 +1,47 @@
+/**
+ * Background work on the same PostgreSQL (graphile-worker): notification delivery now; reminders
+ * and escalation sweeps join as crontab items. Its schema (graphile_worker) is installed by
+ * `installJobSchema` right after our own migrations.
+ */
+import { Logger, run, runMigrations, runOnce, type Runner, type TaskList } from 'graphile-worker'
+import type { Db } from '../db/prisma'
+import type { WechatClient } from '../wechat/client'
+import { deliverNotification } from './deliver-notification'
+
+export interface WorkerDeps {
+  databaseUrl: string
+  prisma: Db
+  wechat: WechatClient
+  templateId: string
+}
+
+function taskList(deps: WorkerDeps): TaskList {
+  return {
+    deliver_notification: async (payload) => {
+      await deliverNotification(deps, (payload as { id: string }).id)
+    },
+  }
+}
+
+/** Job failures are recorded on the notification itself; the library's chatter stays out of our logs. */
+const quietLogger = () => new Logger(() => () => {})
+
+export async function installJobSchema(databaseUrl: string): Promise<void> {
+  await runMigrations({ connectionString: databaseUrl, logger: quietLogger() })
+}
+
+export async function startWorker(deps: WorkerDeps): Promise<Runner> {
+  return run({
+    connectionString: deps.databaseUrl,
+    concurrency: 2,
+    pollInterval: 2000,
+    noHandleSignals: true,
+    taskList: taskList(deps),
+    logger: quietLogger(),
+  })
+}
+
+/** Runs every job that is due now, then returns (tests, and `npm run jobs:once`). */
+export async function runDueJobs(deps: WorkerDeps): Promise<void> {
+  await runOnce({ connectionString: deps.databaseUrl, taskList: taskList(deps), logger: quietLogger() })
+}
