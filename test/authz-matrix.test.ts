@@ -11,6 +11,8 @@ import { ROLES, type Role } from '@qstx/shared'
 import { hashPassword } from '../server/src/modules/auth/service'
 import { buildTestApp, type TestContext } from './helpers/build-app'
 import { bearer, nextClientAddress, tokenFor } from './helpers/personas'
+import { CHILDREN_MATRIX } from './helpers/children-matrix'
+import { ownApplication, teamAt, volunteerRow } from './helpers/volunteers'
 
 const V = '450225101201'
 const REGION = { own: V, parent: '450225101000', sibling: '450225101202' } as const
@@ -47,6 +49,19 @@ async function invitationAt(t: TestContext, regionCode: string) {
     data: { codeHash: String(fresh()).padStart(64, '0'), role: 'child_director', regionCode, createdById: creator.userId, expiresAt: new Date(t.clock.now().getTime() + 86_400_000) },
   })
 }
+
+async function reportAt(t: TestContext, regionCode: string) {
+  const reporter = await directorAt(t, regionCode)
+  const report = await t.prisma.safeguardingReport.create({
+    data: { reporterUserId: reporter.userId, regionCode, childName: '小雨', kind: 'neglect_guardianship', urgency: 'concern', seen: '无人照看', seenAt: t.clock.now() },
+  })
+  await t.prisma.safeguardingEvent.create({ data: { reportId: report.id, type: 'received' } })
+  return report
+}
+
+const HANDLERS = ['child_director', 'supervisor', 'coordinator', 'civil_affairs', 'admin'] as const
+const handlers = (status: Expected) => only(Object.fromEntries(HANDLERS.map((r) => [r, status])))
+const newReport = { childName: '小雨', regionCode: V, kind: 'bullying', urgency: 'concern', seen: '在学校被高年级学生欺负', seenAt: '2026-03-01T08:00:00Z' }
 
 async function newInvitationCode(t: TestContext) {
   const admin = await tokenFor(t.app, { role: 'admin', regionCode: '450000000000' })
@@ -130,10 +145,78 @@ const MATRIX: Record<string, Case> = {
     },
     anonymous: 401, noRole: 404, roles: all(404),
   },
+  'GET /api/safeguarding/hotlines': { request: async () => ({ url: `/api/safeguarding/hotlines?regionCode=${V}` }), ...publicRoute(200) },
+  // Everyone in contact with children must be able to report, whatever their role or region.
+  'POST /api/safeguarding/reports': { request: async () => ({ url: '/api/safeguarding/reports', payload: newReport }), anonymous: 401, noRole: 201, roles: all(201) },
+  'GET /api/safeguarding/reports/mine': { request: async () => ({ url: '/api/safeguarding/reports/mine' }), anonymous: 401, noRole: 200, roles: all(200) },
+  'GET /api/safeguarding/reports': { request: async () => ({ url: '/api/safeguarding/reports' }), anonymous: 401, noRole: 403, roles: handlers(200) },
+  'GET /api/safeguarding/reports/:id': {
+    request: async ({ t }) => ({ url: `/api/safeguarding/reports/${(await reportAt(t, V)).id}` }),
+    anonymous: 401, noRole: 403, roles: handlers(scoped(200)),
+  },
+  'POST /api/safeguarding/reports/:id/events': {
+    request: async ({ t }) => ({ url: `/api/safeguarding/reports/${(await reportAt(t, V)).id}/events`, payload: { type: 'note', note: '已电话了解情况' } }),
+    anonymous: 401, noRole: 403, roles: handlers(scoped(200)),
+  },
+  // Volunteers: self-service, each person reaches only their own application (found by user id).
+  'GET /api/volunteers/me': { request: async (c) => (await ownApplication(c, 'draft'), { url: '/api/volunteers/me' }), anonymous: 401, noRole: 200, roles: all(200) },
+  'PUT /api/volunteers/me/draft': {
+    request: async (c) => (await ownApplication(c, 'draft'), { url: '/api/volunteers/me/draft', payload: { availabilityNote: '周末上午' } }),
+    anonymous: 401, noRole: 200, roles: all(200),
+  },
+  'PATCH /api/volunteers/me': {
+    request: async (c) => (await ownApplication(c, 'approved'), { url: '/api/volunteers/me', payload: { capacity: 2 } }),
+    anonymous: 401, noRole: 200, roles: all(200),
+  },
+  'POST /api/volunteers/me/submit': { request: async (c) => (await ownApplication(c, 'draft'), { url: '/api/volunteers/me/submit' }), anonymous: 401, noRole: 200, roles: all(200) },
+  'POST /api/volunteers/me/withdraw': {
+    request: async (c) => (await ownApplication(c, 'approved'), { url: '/api/volunteers/me/withdraw', payload: { reason: '家里有事，暂时退出' } }),
+    anonymous: 401, noRole: 200, roles: all(200),
+  },
+  // Teams: anyone signed in may register one or join one; a roster is for its leader and the region's coordinators.
+  'POST /api/teams': {
+    request: async () => ({ url: '/api/teams', payload: { name: `测试团队${fresh()}`, type: 'youth_league', parentOrganisation: '共青团融水县委', serviceRegionCode: '450225000000' } }),
+    anonymous: 401, noRole: 201, roles: all(201),
+  },
+  // The matrix's leaders lead no team (their team is somebody else's): 404, like a missing one.
+  'GET /api/teams/mine': { request: async () => ({ url: '/api/teams/mine' }), anonymous: 401, noRole: 403, roles: only({ group_leader: 404 }) },
+  'POST /api/teams/join': {
+    request: async (c) => (await ownApplication(c, 'draft'), { url: '/api/teams/join', payload: { code: (await teamAt(c.t, REGION.parent)).joinCode } }),
+    anonymous: 401, noRole: 200, roles: all(200),
+  },
+  'GET /api/teams/:id/members': {
+    request: async ({ t }) => ({ url: `/api/teams/${(await teamAt(t, V)).id}/members` }),
+    anonymous: 401, noRole: 403, roles: only({ coordinator: scoped(200), group_leader: 404 }),
+  },
+  // Vetting: coordinators, for applications whose service area lies inside their region.
+  'GET /api/vetting/queue': { request: async () => ({ url: '/api/vetting/queue' }), anonymous: 401, noRole: 403, roles: only({ coordinator: 200 }) },
+  'GET /api/vetting/applications/:id': {
+    request: async ({ t }) => ({ url: `/api/vetting/applications/${(await volunteerRow(t, { status: 'submitted', regionCode: V })).id}` }),
+    anonymous: 401, noRole: 403, roles: only({ coordinator: scoped(200) }),
+  },
+  'PATCH /api/vetting/applications/:id/checks': {
+    request: async ({ t }) => ({
+      url: `/api/vetting/applications/${(await volunteerRow(t, { status: 'submitted', regionCode: V })).id}/checks`,
+      payload: { identityVerified: true, identityVerifiedOn: '2026-03-01' },
+    }),
+    anonymous: 401, noRole: 403, roles: only({ coordinator: scoped(200) }),
+  },
+  'POST /api/vetting/applications/:id/decision': {
+    request: async ({ t }) => ({
+      url: `/api/vetting/applications/${(await volunteerRow(t, { status: 'submitted', regionCode: V, checksDone: true })).id}/decision`,
+      payload: { decision: 'approve', reason: '核查通过' },
+    }),
+    anonymous: 401, noRole: 403, roles: only({ coordinator: scoped(200) }),
+  },
+  'POST /api/vetting/applications/:id/suspend': {
+    request: async ({ t }) => ({ url: `/api/vetting/applications/${(await volunteerRow(t, { status: 'approved', regionCode: V, checksDone: true })).id}/suspend`, payload: { reason: '暂停服务' } }),
+    anonymous: 401, noRole: 403, roles: only({ coordinator: scoped(200) }),
+  },
   'GET /api/audit': {
     request: async () => ({ url: '/api/audit' }),
     anonymous: 401, noRole: 403, roles: only({ admin: 200, civil_affairs: 200 }),
   },
+  ...CHILDREN_MATRIX,
 }
 
 /** Swagger UI's own pages and assets: documentation, no data. */

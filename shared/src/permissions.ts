@@ -3,6 +3,8 @@
  * refuse. Which rows (region scope) and which fields are answered by each module's policy.ts.
  */
 import type { Role } from './roles'
+import { CHILD_ACTIONS, CHILD_ROLE_ACTIONS } from './children/permissions'
+import { VOLUNTEER_ACTIONS, VOLUNTEER_ROLE_ACTIONS } from './volunteers/permissions'
 
 export const ACTIONS = [
   'invitation.create',
@@ -11,17 +13,20 @@ export const ACTIONS = [
   'role.revoke',
   'user.disable',
   'audit.read',
+  'safeguarding.handle',
+  ...CHILD_ACTIONS,
+  ...VOLUNTEER_ACTIONS,
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  volunteer: [],
-  group_leader: [],
-  coordinator: ['invitation.create', 'invitation.list', 'invitation.revoke'],
-  child_director: [],
-  supervisor: [],
-  civil_affairs: ['invitation.create', 'invitation.list', 'invitation.revoke', 'role.revoke', 'user.disable', 'audit.read'],
-  admin: ['invitation.create', 'invitation.list', 'invitation.revoke', 'role.revoke', 'user.disable', 'audit.read'],
+  volunteer: [...CHILD_ROLE_ACTIONS.volunteer, ...VOLUNTEER_ROLE_ACTIONS.volunteer],
+  group_leader: [...CHILD_ROLE_ACTIONS.group_leader, ...VOLUNTEER_ROLE_ACTIONS.group_leader],
+  coordinator: ['invitation.create', 'invitation.list', 'invitation.revoke', 'safeguarding.handle', ...CHILD_ROLE_ACTIONS.coordinator, ...VOLUNTEER_ROLE_ACTIONS.coordinator],
+  child_director: ['safeguarding.handle', ...CHILD_ROLE_ACTIONS.child_director, ...VOLUNTEER_ROLE_ACTIONS.child_director],
+  supervisor: ['safeguarding.handle', ...CHILD_ROLE_ACTIONS.supervisor, ...VOLUNTEER_ROLE_ACTIONS.supervisor],
+  civil_affairs: ['invitation.create', 'invitation.list', 'invitation.revoke', 'role.revoke', 'user.disable', 'audit.read', 'safeguarding.handle', ...CHILD_ROLE_ACTIONS.civil_affairs, ...VOLUNTEER_ROLE_ACTIONS.civil_affairs],
+  admin: ['invitation.create', 'invitation.list', 'invitation.revoke', 'role.revoke', 'user.disable', 'audit.read', 'safeguarding.handle', ...CHILD_ROLE_ACTIONS.admin, ...VOLUNTEER_ROLE_ACTIONS.admin],
 }
 
 export const roleCan = (role: Role, action: Action): boolean => ROLE_ACTIONS[role].includes(action)

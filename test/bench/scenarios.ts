@@ -8,6 +8,8 @@
  * without one), 120 a minute per IP for POST /api/dev/login. A signed-in scenario therefore spreads
  * its load over several sessions — as real traffic from many users does — see `sessions` below.
  */
+import { childrenScenarios } from './children-scenarios'
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 /** Headers and body of the requests; a list means "rotate through these, request by request". */
@@ -67,4 +69,5 @@ export const scenarios: Scenario[] = [
     connections: 50,
     duration: 10,
   },
+  ...childrenScenarios,
 ]

@@ -16,6 +16,7 @@ import { createPrisma } from '../../server/src/db/prisma'
 import { systemClock } from '../../server/src/lib/clock'
 import { Keyring, parseDataKeys, randomKeySpec } from '../../server/src/lib/crypto'
 import { seedDemo } from '../../server/src/seed/demo'
+import { generateCounty } from './fixtures/children'
 import { WechatClient } from '../../server/src/wechat/client'
 import { startFakeWechat } from '../../server/src/wechat/fake-server'
 import { announce, childLifecycle, freePort } from './processes'
@@ -43,6 +44,8 @@ async function main() {
   // seedDemo loads the demo provinces' regions itself (广西 45 and 山西 14) when they are missing,
   // so a separate loadRegions(['45']) first would only load 广西 twice.
   await seedDemo(prisma, keyring, log)
+  // The children scenarios' county: 50,000 files in 300 villages (fixtures/children.ts).
+  await generateCounty(prisma, keyring, { log })
   // A freshly bulk-loaded database has no planner statistics and autovacuum would start analysing
   // it in the middle of a measurement; do it now, as a long-running production database has it.
   await prisma.$executeRawUnsafe('VACUUM ANALYZE')

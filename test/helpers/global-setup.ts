@@ -4,30 +4,20 @@
  * template (`CREATE DATABASE … TEMPLATE`, a file copy: milliseconds) so each file is isolated.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import './provided-context'
+import { freePort } from './server-process'
 import { startEmbeddedPostgres } from '../../server/src/db/embedded'
 import { migrate } from '../../server/src/db/migrate'
 import { installJobSchema } from '../../server/src/jobs/worker'
 import { createPrisma } from '../../server/src/db/prisma'
 import { loadRegions } from '../../server/src/regions/load'
+import { DEMO_PROVINCES } from '../../server/src/seed/personas'
 
 export const TEMPLATE_DB = 'qstx_template'
 
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 let teardown: (() => Promise<void>) | undefined
 
@@ -39,7 +29,8 @@ export async function setup(project: TestProject) {
     await migrate(pg.urlFor(TEMPLATE_DB))
     await installJobSchema(pg.urlFor(TEMPLATE_DB))
     const prisma = createPrisma(pg.urlFor(TEMPLATE_DB))
-    await loadRegions(prisma, ['45'])
+    // Every demo province, so e2e specs can seed the demo (seedDemo skips loading regions then).
+    await loadRegions(prisma, DEMO_PROVINCES)
     await prisma.$disconnect()
     process.env.QSTX_TEST_PG_ADMIN_URL = pg.urlFor('postgres')
     teardown = async () => {

@@ -5,6 +5,8 @@
  */
 import { Logger, run, runMigrations, runOnce, type Runner, type TaskList } from 'graphile-worker'
 import type { Db } from '../db/prisma'
+import type { Clock } from '../lib/clock'
+import { runEscalationSweep } from '../modules/safeguarding/escalation'
 import type { WechatClient } from '../wechat/client'
 import { deliverNotification } from './deliver-notification'
 
@@ -13,12 +15,19 @@ export interface WorkerDeps {
   prisma: Db
   wechat: WechatClient
   templateId: string
+  clock: Clock
 }
+
+/** Periodic work (graphile-worker crontab syntax): the safeguarding escalation sweep every minute. */
+const CRONTAB = '* * * * * escalate_safeguarding ?max=1'
 
 function taskList(deps: WorkerDeps): TaskList {
   return {
     deliver_notification: async (payload) => {
       await deliverNotification(deps, (payload as { id: string }).id)
+    },
+    escalate_safeguarding: async () => {
+      await runEscalationSweep(deps.prisma, deps.clock.now())
     },
   }
 }
@@ -37,6 +46,7 @@ export async function startWorker(deps: WorkerDeps): Promise<Runner> {
     pollInterval: 2000,
     noHandleSignals: true,
     taskList: taskList(deps),
+    crontab: CRONTAB,
     logger: quietLogger(),
   })
 }

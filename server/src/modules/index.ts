@@ -2,12 +2,17 @@
 import type { FastifyPluginAsync } from 'fastify'
 import auditRoutes from './audit/routes'
 import authRoutes from './auth/routes'
+import childrenRoutes from './children/routes'
 import devRoutes from './dev/routes'
 import healthRoutes from './health/routes'
 import invitationRoutes from './invitations/routes'
 import notificationRoutes from './notifications/routes'
 import regionRoutes from './regions/routes'
+import safeguardingRoutes from './safeguarding/routes'
 import staffRoutes from './staff/routes'
+import teamRoutes from './teams/routes'
+import vettingRoutes from './vetting/routes'
+import volunteerRoutes from './volunteers/routes'
 
 const modules: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes)
@@ -16,7 +21,12 @@ const modules: FastifyPluginAsync = async (app) => {
   await app.register(invitationRoutes, { prefix: '/invitations' })
   await app.register(staffRoutes, { prefix: '/' })
   await app.register(auditRoutes, { prefix: '/audit' })
+  await app.register(childrenRoutes, { prefix: '/children' })
   await app.register(notificationRoutes, { prefix: '/notifications' })
+  await app.register(safeguardingRoutes, { prefix: '/safeguarding' })
+  await app.register(volunteerRoutes, { prefix: '/volunteers' })
+  await app.register(teamRoutes, { prefix: '/teams' })
+  await app.register(vettingRoutes, { prefix: '/vetting' })
   // Demo and test sign-in: absent from production builds of the route table, not just guarded.
   if (!app.config.isProduction) await app.register(devRoutes, { prefix: '/dev' })
 }

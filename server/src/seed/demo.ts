@@ -4,13 +4,15 @@
  * team, and generated children (faker zh_CN with a fixed seed, valid but fictitious ID numbers).
  * Personal data is encrypted exactly as real sign-ups are. One transaction: all or nothing.
  */
-import { fakerZH_CN as faker } from '@faker-js/faker'
-import { idNumberCheckChar, isStaffRole } from '@qstx/shared'
+import { Faker, base, fakerZH_CN as faker, zh_CN } from '@faker-js/faker'
+import { chinaDate, idNumberCheckChar, isStaffRole } from '@qstx/shared'
 import type { Db, Tx } from '../db/prisma'
 import type { Keyring } from '../lib/crypto'
 import { loadRegions } from '../regions/load'
 import { hashPassword } from '../modules/auth/service'
 import { DEMO_PASSWORD, DEMO_PROVINCES, DEMO_TEAM, DEMO_VILLAGES, PERSONAS } from './personas'
+import { fullFileExtras } from './child-files'
+import { approvedDetails, recordApproval, seedVettingQueue } from './demo-volunteers'
 
 const CHILDREN_PER_VILLAGE = 10
 const INTERESTS = ['画画', '唱歌', '跳舞', '篮球', '跳绳', '看故事书', '下棋', '手工', '种花', '踢毽子']
@@ -46,6 +48,8 @@ export async function seedDemo(prisma: Db, keyring: Keyring, log: (m: string) =>
         if (p.volunteer) await createVolunteer(tx, keyring, userIds.get(p.key)!, p, p.volunteer.inTeam ? team.id : null)
       }
       for (const village of DEMO_VILLAGES) await createChildren(tx, keyring, village)
+      // After the children, so the faker sequence that generates them stays as it was.
+      await seedVettingQueue(tx, keyring, team.id)
     },
     { timeout: 120_000 },
   )
@@ -55,7 +59,7 @@ export async function seedDemo(prisma: Db, keyring: Keyring, log: (m: string) =>
 async function createVolunteer(tx: Tx, keyring: Keyring, userId: string, p: (typeof PERSONAS)[number], teamId: string | null) {
   const v = p.volunteer!
   const idNumber = fakeIdNumber('450225', faker.date.birthdate({ min: 25, max: 60, mode: 'age' }), v.gender)
-  await tx.volunteer.create({
+  const created = await tx.volunteer.create({
     data: {
       userId,
       realName: p.name,
@@ -71,13 +75,23 @@ async function createVolunteer(tx: Tx, keyring: Keyring, userId: string, p: (typ
       skills: v.skills,
       capacity: v.capacity,
       teamId,
+      ...approvedDetails(v, teamId !== null),
     },
   })
+  await recordApproval(tx, created.id)
 }
+
+/**
+ * The rest of each file (guardians, consent, risk, flags…) comes from a second generator with its
+ * own seed, so the main faker sequence — which later seeds depend on — is the same as before.
+ */
+const fileFaker = new Faker({ locale: [zh_CN, base] })
+fileFaker.seed(20260102)
 
 async function createChildren(tx: Tx, keyring: Keyring, villageCode: string) {
   const village = await tx.region.findUniqueOrThrow({ where: { code: villageCode } })
   const villageName = village.name.replace(/村委会|社区居委会/, '村')
+  const directorName = PERSONAS.find((p) => p.role === 'child_director' && p.regionCode === villageCode)?.name ?? '儿童主任'
   for (let i = 0; i < CHILDREN_PER_VILLAGE; i++) {
     const gender = faker.helpers.arrayElement(['male', 'female'] as const)
     const birth = faker.date.birthdate({ min: 4, max: 15, mode: 'age' })
@@ -89,8 +103,13 @@ async function createChildren(tx: Tx, keyring: Keyring, villageCode: string) {
       { weight: 2, value: ['in_difficulty'] as const },
       { weight: 2, value: ['left_behind', 'in_difficulty'] as const },
     ])
+    const birthDate = new Date(Date.UTC(birth.getFullYear(), birth.getMonth(), birth.getDate()))
+    const today = chinaDate(new Date())
+    const extras = fullFileExtras(fileFaker, { gender, birthDate: birthDate.toISOString().slice(0, 10), surname: name.slice(0, name.length - given.length), categories, directorName, today }, keyring)
     await tx.child.create({
       data: {
+        ...extras.columns,
+        guardians: { create: extras.guardians },
         villageCode,
         name,
         displayName: given.length > 1 ? given : `小${given}`,
@@ -101,7 +120,7 @@ async function createChildren(tx: Tx, keyring: Keyring, villageCode: string) {
           { weight: 2, value: '汉族' },
           { weight: 1, value: '瑶族' },
         ]),
-        birthDate: new Date(Date.UTC(birth.getFullYear(), birth.getMonth(), birth.getDate())),
+        birthDate,
         idNumberEnc: keyring.encrypt(idNumber),
         idNumberIndex: keyring.blindIndex(idNumber),
         idNumberLast4: idNumber.slice(-4),

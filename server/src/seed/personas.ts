@@ -2,7 +2,7 @@
  * The demo county and the people in it. Names are illustrative (JOURNEYS.md), never real people.
  * A persona's key is also its desk username, which is how dev login finds it.
  */
-import type { Role } from '@qstx/shared'
+import type { AvailabilitySlot, ContactMode, Role, Skill } from '@qstx/shared'
 
 /** Desk sign-in password of every demo staff persona (demo only; never in production). */
 export const DEMO_PASSWORD = 'qstx-demo-2026'
@@ -20,7 +20,10 @@ export interface PersonaSpec {
   role: Role
   regionCode: string
   description: string
-  volunteer?: { kind: VolunteerKindKey; gender: 'male' | 'female'; skills: string[]; capacity: number; workUnit: string; inTeam?: boolean }
+  volunteer?: {
+    kind: VolunteerKindKey; gender: 'male' | 'female'; skills: Skill[]; capacity: number; workUnit: string; inTeam?: boolean
+    availability: AvailabilitySlot[]; contactModes: ContactMode[]
+  }
 }
 
 export const PERSONAS: PersonaSpec[] = [
@@ -36,27 +39,33 @@ export const PERSONAS: PersonaSpec[] = [
   { key: 'demo.director.bendong', name: '石玉珍', role: 'child_director', regionCode: DEMO_VILLAGES[3]!, description: '本洞村儿童主任' },
   {
     key: 'demo.volunteer.wang', name: '王秀兰', role: 'volunteer', regionCode: DEMO_TOWNSHIPS[0]!, description: '爱心妈妈“王阿姨”，已通过审核',
-    volunteer: { kind: 'love_mother', gender: 'female', skills: ['阅读指导', '生活照料'], capacity: 2, workUnit: '和睦镇妇联巾帼志愿服务队' },
+    volunteer: { kind: 'love_mother', gender: 'female', skills: ['reading', 'daily_care'], capacity: 2, workUnit: '和睦镇妇联巾帼志愿服务队',
+      availability: ['weekends', 'holidays'], contactModes: ['home_visit', 'phone_video'] },
   },
   {
     key: 'demo.volunteer.youth', name: '黄思远', role: 'volunteer', regionCode: DEMO_COUNTY, description: '青年志愿者（情暖童心团队成员）',
-    volunteer: { kind: 'youth', gender: 'male', skills: ['学业辅导', '运动游戏'], capacity: 2, workUnit: '融水县第二中学', inTeam: true },
+    volunteer: { kind: 'youth', gender: 'male', skills: ['study', 'sport_play'], capacity: 2, workUnit: '融水县第二中学', inTeam: true,
+      availability: ['weekends', 'evenings'], contactModes: ['school_or_children_home', 'group_activity', 'phone_video'] },
   },
   {
     key: 'demo.volunteer.proxy', name: '潘美玲', role: 'volunteer', regionCode: DEMO_TOWNSHIPS[1]!, description: '代理家长',
-    volunteer: { kind: 'proxy_parent', gender: 'female', skills: ['生活照料', '心理疏导'], capacity: 3, workUnit: '三防镇中心小学' },
+    volunteer: { kind: 'proxy_parent', gender: 'female', skills: ['daily_care', 'counselling'], capacity: 3, workUnit: '三防镇中心小学',
+      availability: ['weekdays', 'weekends'], contactModes: ['home_visit', 'school_or_children_home'] },
   },
   {
     key: 'demo.volunteer.workplace', name: '杨光', role: 'volunteer', regionCode: DEMO_COUNTY, description: '单位志愿者',
-    volunteer: { kind: 'workplace', gender: 'male', skills: ['医疗健康'], capacity: 1, workUnit: '融水县人民医院' },
+    volunteer: { kind: 'workplace', gender: 'male', skills: ['health'], capacity: 1, workUnit: '融水县人民医院',
+      availability: ['holidays'], contactModes: ['phone_video', 'group_activity'] },
   },
   {
     key: 'demo.volunteer.social', name: '莫晓红', role: 'volunteer', regionCode: DEMO_COUNTY, description: '社会组织志愿者',
-    volunteer: { kind: 'social_organisation', gender: 'female', skills: ['艺术', '阅读指导'], capacity: 2, workUnit: '融水益心社会工作服务中心' },
+    volunteer: { kind: 'social_organisation', gender: 'female', skills: ['arts', 'reading'], capacity: 2, workUnit: '融水益心社会工作服务中心',
+      availability: ['weekdays', 'weekends'], contactModes: ['school_or_children_home', 'group_activity'] },
   },
   {
     key: 'demo.volunteer.individual', name: '韦德福', role: 'volunteer', regionCode: DEMO_TOWNSHIPS[0]!, description: '个人志愿者',
-    volunteer: { kind: 'individual', gender: 'male', skills: ['法律'], capacity: 1, workUnit: '退休教师' },
+    volunteer: { kind: 'individual', gender: 'male', skills: ['law', 'study'], capacity: 1, workUnit: '退休教师',
+      availability: ['weekdays'], contactModes: ['home_visit', 'letter'] },
   },
   { key: 'demo.leader', name: '张伟', role: 'group_leader', regionCode: DEMO_COUNTY, description: '团县委“情暖童心”志愿服务队队长“小张”' },
 ]

@@ -1,0 +1,28 @@
+/**
+ * `npm run keys:rotate`: re-seal every encrypted value with the first key of DATA_KEYS.
+ * Rotation, step by step: put the new key first in DATA_KEYS and keep the old one after it
+ * ("k2:…,k1:…"), restart the servers (new writes use k2, old values still decrypt), run this,
+ * then remove k1. Safe to run while the servers are up, and to run again.
+ */
+import { loadConfig } from '../config'
+import { runCli } from '../lib/cli'
+import { keyringFromConfig } from '../lib/keys'
+import { openDatabase } from './database'
+import { createPrisma } from './prisma'
+import { rotateKeys } from './rotate-keys'
+
+await runCli(async () => {
+  const config = loadConfig()
+  const keyring = keyringFromConfig(config)
+  const db = await openDatabase(config, (m) => console.log(m))
+  const prisma = createPrisma(db.url, { max: 2 })
+  try {
+    console.log(`re-sealing with key ${keyring.activeKeyId}…`)
+    const report = await rotateKeys(prisma, keyring, { batchSize: Number(process.env.ROTATE_BATCH_SIZE ?? 500), log: (m) => console.log(`  ${m}`) })
+    for (const [column, { rows, values }] of Object.entries(report)) console.log(`  ${column}: ${values} values in ${rows} rows re-sealed`)
+    console.log(JSON.stringify({ activeKeyId: keyring.activeKeyId, report }))
+  } finally {
+    await prisma.$disconnect()
+    await db.close()
+  }
+})

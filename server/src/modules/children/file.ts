@@ -1,0 +1,128 @@
+/**
+ * The file as the server holds it: the template's shape (nested like the API), dates as strings,
+ * and the sensitive values still sealed (`…Enc`, AES-256-GCM). It is what a yearly snapshot stores,
+ * so an archived year reads through exactly the same views as the live file, and key rotation
+ * re-seals snapshots by walking their `…Enc` keys. Nothing here ever holds a plaintext ID number,
+ * address or guardian phone.
+ */
+import type { Prisma } from '../../generated/prisma/client'
+import type { ChildFullView } from '@qstx/shared'
+
+type Json = Prisma.JsonValue
+type FullView = ChildFullView
+
+export interface SealedGuardian {
+  id: string
+  relation: FullView['guardians'][number]['relation']
+  name: string
+  phoneEnc: string | null
+  healthy: boolean
+  healthDetail: string | null
+  occupation: string | null
+}
+
+/** Everything of the full view except what is derived at read time, plus the sealed values. */
+export type ChildFile = Omit<FullView, 'view' | 'villageName' | 'age' | 'idNumberMasked' | 'addressMasked' | 'gradeBand' | 'guardians' | 'pairingStatus' | 'agingOut' | 'status'> & {
+  idNumberEnc: string | null
+  idNumberLast4: string | null
+  addressEnc: string | null
+  guardians: SealedGuardian[]
+}
+
+export const childInclude = { guardians: { orderBy: { ordinal: 'asc' } } } as const satisfies Prisma.ChildInclude
+export type ChildRow = Prisma.ChildGetPayload<{ include: typeof childInclude }>
+
+const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null)
+const money = (v: Json) => (Array.isArray(v) ? (v as Array<{ kind: never; yuanPerMonth?: number | null }>).map((a) => ({ kind: a.kind, yuanPerMonth: a.yuanPerMonth ?? null })) : [])
+
+export function fileFromRow(r: ChildRow): ChildFile {
+  const parent = (status: ChildRow['fatherStatus'], since: Date | null) => (status ? { status, awaySince: day(since) } : null)
+  return {
+    id: r.id,
+    version: r.version,
+    villageCode: r.villageCode,
+    name: r.name,
+    displayName: r.displayName,
+    gender: r.gender,
+    ethnicity: r.ethnicity,
+    birthDate: day(r.birthDate)!,
+    idNumberEnc: r.idNumberEnc,
+    idNumberLast4: r.idNumberLast4,
+    addressEnc: r.addressEnc,
+    hukouType: r.hukouType,
+    categories: r.categories,
+    difficultyKinds: r.difficultyKinds,
+    singleParentFamily: r.singleParentFamily,
+    school: r.schoolStage ? { stage: r.schoolStage, grade: r.schoolGrade, name: r.schoolName } : null,
+    boarding: r.boarding,
+    guardianship: r.guardianship,
+    health: { status: r.healthStatus, detail: r.healthDetail, disabilityGrade: r.disabilityGrade },
+    psychBehaviour: r.psychBehaviour,
+    assistance: money(r.assistance),
+    educationAid: r.educationAid,
+    medicalAid: r.medicalAid,
+    otherAid: r.otherAid,
+    father: parent(r.fatherStatus, r.fatherAwaySince),
+    mother: parent(r.motherStatus, r.motherAwaySince),
+    guardians: r.guardians.map((g) => ({ id: g.id, relation: g.relation, name: g.name, phoneEnc: g.phoneEnc, healthy: g.healthy, healthDetail: g.healthDetail, occupation: g.occupation })),
+    incomePerCapita: r.incomePerCapita,
+    familySubsidies: money(r.familySubsidies),
+    socialSupport: r.socialSupport,
+    entrustedCare: r.entrustedCarer ? { carer: r.entrustedCarer, reason: r.entrustedReason, quality: r.entrustedCareQuality } : null,
+    careGiven: r.careGiven,
+    otherNotes: r.otherNotes,
+    filedByName: r.filedByName ?? '',
+    filedAt: day(r.filedAt) ?? day(r.createdAt)!,
+    risk: r.riskLevel && r.riskAssessedAt ? { level: r.riskLevel, assessedAt: day(r.riskAssessedAt)!, assessor: r.riskAssessor ?? '' } : null,
+    nearWater: r.nearWater,
+    specialAttention: r.specialAttention,
+    priorityReasons: r.priorityReasons,
+    interests: r.interests,
+    needs: r.needs,
+    serviceTips: r.serviceTips,
+    directorWorkPhone: r.directorWorkPhone,
+    consent:
+      r.consentGivenBy && r.consentDate && r.consentRelation && r.consentMethod
+        ? { givenBy: r.consentGivenBy, relation: r.consentRelation, date: day(r.consentDate)!, method: r.consentMethod }
+        : null,
+    closed: r.closedAt && r.closedReason ? { at: r.closedAt.toISOString(), reason: r.closedReason, note: r.closedNote } : null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }
+}
+
+/** Fields whose values history never records (sealed at rest): only the fact of a change. */
+const SEALED_FIELDS: Record<string, string> = { idNumberEnc: 'idNumber', addressEnc: 'address' }
+const NOT_TRACKED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'idNumberLast4', 'villageCode', 'closed'])
+
+export interface FieldChange {
+  field: string
+  from?: unknown
+  to?: unknown
+}
+
+/**
+ * What changed between two versions of a file, field by field. Sealed fields are compared by
+ * ciphertext: the service keeps the old ciphertext when the plaintext is unchanged, so a changed
+ * ciphertext is a changed value. Guardians are compared without their phones; a changed phone is
+ * recorded as `guardianPhone` with no value.
+ */
+export function diffFiles(before: ChildFile, after: ChildFile): FieldChange[] {
+  const changes: FieldChange[] = []
+  for (const key of Object.keys(after) as Array<keyof ChildFile>) {
+    if (NOT_TRACKED.has(key)) continue
+    if (key === 'guardians') {
+      const strip = (gs: SealedGuardian[]) => gs.map(({ phoneEnc: _p, id: _i, ...rest }) => rest)
+      if (JSON.stringify(strip(before.guardians)) !== JSON.stringify(strip(after.guardians))) {
+        changes.push({ field: 'guardians', from: strip(before.guardians), to: strip(after.guardians) })
+      }
+      const phones = (gs: SealedGuardian[]) => JSON.stringify(gs.map((g) => g.phoneEnc))
+      if (phones(before.guardians) !== phones(after.guardians)) changes.push({ field: 'guardianPhone' })
+      continue
+    }
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue
+    const sealed = SEALED_FIELDS[key]
+    changes.push(sealed ? { field: sealed } : { field: key, from: before[key], to: after[key] })
+  }
+  return changes
+}

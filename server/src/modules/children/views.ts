@@ -1,0 +1,73 @@
+/**
+ * Everything any view could show of a file, derived once: ages, masks, grade band, consent. It
+ * holds masked identifiers only — never a full ID number, address or phone — so no view, however
+ * wrong its allow-list, can leak them; a reveal is a separate, audited call. policy.ts then cuts
+ * this down to the fields the actor's role may see.
+ */
+import { agingOutCategories, ageOn, gradeBand, hasGuardianConsent, maskAddress, maskPhone } from '@qstx/shared'
+import type { Keyring } from '../../lib/crypto'
+import type { ChildFile } from './file'
+
+export interface ViewContext {
+  keyring: Keyring
+  /** 'YYYY-MM-DD' in China (app.clock). */
+  today: string
+  villageName: string
+  pairingStatus: 'unpaired' | 'paired'
+  /** The village's child director, for the volunteer's card. */
+  directorName?: string
+}
+
+export function candidate(file: ChildFile, c: ViewContext) {
+  const { idNumberEnc: _id, addressEnc, guardians, ...plain } = file
+  return {
+    ...plain,
+    villageName: c.villageName,
+    age: ageOn(file.birthDate, c.today),
+    idNumberMasked: file.idNumberLast4 ? `**************${file.idNumberLast4}` : '',
+    addressMasked: addressEnc ? maskAddress(c.keyring.decrypt(addressEnc)) : null,
+    gradeBand: gradeBand(file.school?.stage, file.school?.grade),
+    guardians: guardians.map(({ phoneEnc, ...g }) => ({ ...g, phoneMasked: phoneEnc ? maskPhone(c.keyring.decrypt(phoneEnc)) : null })),
+    consentOnFile: hasGuardianConsent(file.consent),
+    pairingStatus: c.pairingStatus,
+    agingOut: file.closed ? [] : agingOutCategories(file.categories, file.birthDate, c.today),
+    status: file.closed ? ('closed' as const) : ('active' as const),
+    director: { name: c.directorName ?? file.filedByName, workPhone: file.directorWorkPhone },
+  }
+}
+export type Candidate = ReturnType<typeof candidate>
+
+/** The desk list's rows come from a narrower select; the same derivations, no decryption. */
+export interface DeskRowSource {
+  id: string
+  name: string
+  gender: 'male' | 'female'
+  birthDate: Date
+  idNumberLast4: string | null
+  villageCode: string
+  categories: ChildFile['categories']
+  difficultyKinds: ChildFile['difficultyKinds']
+  riskLevel: NonNullable<ChildFile['risk']>['level'] | null
+  nearWater: boolean
+  specialAttention: ChildFile['specialAttention']
+  priorityReasons: ChildFile['priorityReasons']
+  needs: string[]
+  interests: string[]
+  consentGivenBy: string | null
+  consentDate: Date | null
+  closedAt: Date | null
+}
+
+export function rowCandidate(r: DeskRowSource, c: Omit<ViewContext, 'keyring'>) {
+  const birthDate = r.birthDate.toISOString().slice(0, 10)
+  return {
+    ...r,
+    birthDate,
+    villageName: c.villageName,
+    age: ageOn(birthDate, c.today),
+    consentOnFile: !!(r.consentGivenBy && r.consentDate),
+    pairingStatus: c.pairingStatus,
+    agingOut: r.closedAt ? [] : agingOutCategories(r.categories, birthDate, c.today),
+    status: r.closedAt ? ('closed' as const) : ('active' as const),
+  }
+}

@@ -1,0 +1,49 @@
+import type { Prisma } from '../../generated/prisma/client'
+import type { Tx } from '../../db/prisma'
+
+export function insertTeam(tx: Tx, data: Prisma.TeamUncheckedCreateInput) {
+  return tx.team.create({ data })
+}
+
+export async function codeTaken(tx: Tx, joinCode: string): Promise<boolean> {
+  return (await tx.team.count({ where: { joinCode } })) > 0
+}
+
+export function findTeam(tx: Tx, id: string) {
+  return tx.team.findUnique({ where: { id } })
+}
+export type TeamRow = NonNullable<Awaited<ReturnType<typeof findTeam>>>
+
+export function findTeamByCode(tx: Tx, joinCode: string) {
+  return tx.team.findUnique({ where: { joinCode } })
+}
+
+/** The person's live leadership in this region (role assignments are unique per user, role and region). */
+export function leaderAssignment(tx: Tx, userId: string, regionCode: string) {
+  return tx.roleAssignment.findFirst({ where: { userId, role: 'group_leader', regionCode, revokedAt: null, teamId: { not: null } } })
+}
+
+/** Allow-list: the roster never selects the ID number or the phone, so it cannot leak them. */
+export function members(tx: Tx, teamId: string) {
+  return tx.volunteer.findMany({
+    where: { teamId },
+    orderBy: [{ teamJoinedAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, realName: true, kind: true, status: true, teamJoinedAt: true, submittedAt: true, statusChangedAt: true },
+  })
+}
+
+export function countByStatus(tx: Tx, teamId: string) {
+  return tx.volunteer.groupBy({ by: ['status'], where: { teamId }, _count: { _all: true } })
+}
+
+/**
+ * SEAM for issue #7 (pairings): since when each of these volunteers has a live pairing. Returns
+ * null while the system keeps no pairings, so the roster says "unknown" rather than "not paired".
+ */
+export async function pairingSince(_tx: Tx, _volunteerIds: string[]): Promise<Map<string, Date> | null> {
+  return null
+}
+
+export function regionOf(tx: Tx, code: string) {
+  return tx.region.findUnique({ where: { code }, select: { code: true, name: true, level: true } })
+}

@@ -1,0 +1,40 @@
+import { QUEUE_STATUSES, type QueueStatus, type VolunteerKind } from '@qstx/shared'
+import type { Prisma } from '../../generated/prisma/client'
+import type { Tx } from '../../db/prisma'
+
+/** Rows the coordinator may see: inside the region and past the draft stage. */
+export type QueueScope = { serviceRegionCode: { startsWith: string } }
+export interface QueueFilter {
+  kind?: VolunteerKind | undefined
+  teamId?: string | undefined
+}
+
+const where = (scope: QueueScope, f: QueueFilter): Prisma.VolunteerWhereInput => ({
+  ...scope,
+  status: { in: [...QUEUE_STATUSES] },
+  ...(f.kind ? { kind: f.kind } : {}),
+  ...(f.teamId ? { teamId: f.teamId } : {}),
+})
+
+/** Oldest first: whoever has waited longest is at the top. */
+export function listQueue(tx: Tx, scope: QueueScope, f: QueueFilter, status: QueueStatus, skip: number, take: number) {
+  return tx.volunteer.findMany({
+    where: { ...where(scope, f), status },
+    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    skip,
+    take,
+    include: { team: { select: { id: true, name: true } } },
+  })
+}
+
+export function countByStatus(tx: Tx, scope: QueueScope, f: QueueFilter) {
+  return tx.volunteer.groupBy({ by: ['status'], where: where(scope, f), _count: { _all: true } })
+}
+
+export function history(tx: Tx, volunteerId: string) {
+  return tx.volunteerEvent.findMany({ where: { volunteerId }, orderBy: { id: 'asc' } })
+}
+
+export function userNames(tx: Tx, ids: string[]) {
+  return tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })
+}

@@ -1,0 +1,47 @@
+/**
+ * Ages, in the product's time zone. A child's birthday turns over at midnight in China (UTC+8, no
+ * daylight saving), whatever zone the server or the phone runs in, so "today" is derived from an
+ * instant by a fixed offset rather than the machine's local date. Dates are 'YYYY-MM-DD' strings,
+ * which compare correctly as strings.
+ */
+import type { ChildCategory } from './enums'
+
+const CHINA_OFFSET_MS = 8 * 3_600_000
+
+/** The calendar date in China at this instant. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+/** The calendar year in China at this instant. */
+export function chinaYear(at: Date): number {
+  return Number(chinaDate(at).slice(0, 4))
+}
+
+/** Whole years of age on `today` (a child born on 29 February turns a year older on 1 March). */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number]
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number]
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0)
+}
+
+/** The latest birth date of a child who is at least `years` old on `today` (a valid date). */
+export function bornOnOrBefore(today: string, years: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number]
+  const year = y - years
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  const day = m === 2 && d === 29 && !leap ? 28 : d
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/**
+ * The age at which each category stops applying: a left-behind child is "under 16", a child in
+ * difficulty is a minor (under 18).
+ */
+export const CATEGORY_AGE_LIMITS: Record<ChildCategory, number> = { left_behind: 16, in_difficulty: 18 }
+
+/** The categories this child has outgrown: the director should close the file or re-classify. */
+export function agingOutCategories(categories: readonly ChildCategory[], birthDate: string, today: string): ChildCategory[] {
+  const age = ageOn(birthDate, today)
+  return categories.filter((c) => age >= CATEGORY_AGE_LIMITS[c])
+}

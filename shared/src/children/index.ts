@@ -1,0 +1,4 @@
+export * from './enums'
+export * from './age'
+export * from './eligibility'
+export * from './display'

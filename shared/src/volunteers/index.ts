@@ -1,0 +1,4 @@
+export * from './options'
+export * from './acceptances'
+export * from './lifecycle'
+export * from './completeness'
