@@ -188,16 +188,19 @@ CREATE TRIGGER "children_derived_columns" BEFORE INSERT OR UPDATE ON "children"
   FOR EACH ROW EXECUTE FUNCTION "children_derived_columns"();
 UPDATE "children" SET "name" = "name";
 
--- A file's history is append-only, like the audit trail: what was changed stays changed.
-CREATE FUNCTION "child_history_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The one trigger function behind every append-only table from here on (histories, ledgers,
+-- reports). The application connects as the tables' owner, so grants alone would not stop it.
+CREATE FUNCTION "append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'child_history is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
+  RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
 END
 $$;
+
+-- A file's history is append-only, like the audit trail: what was changed stays changed.
 CREATE TRIGGER "child_history_no_update_delete" BEFORE UPDATE OR DELETE ON "child_history"
-  FOR EACH ROW EXECUTE FUNCTION "child_history_append_only"();
+  FOR EACH ROW EXECUTE FUNCTION "append_only"();
 CREATE TRIGGER "child_history_no_truncate" BEFORE TRUNCATE ON "child_history"
-  FOR EACH STATEMENT EXECUTE FUNCTION "child_history_append_only"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "append_only"();
 
 -- A year handed over to the township is read-only. The one exception is key rotation, which
 -- re-encrypts the snapshot's sealed fields without changing what they say; it announces itself

@@ -60,12 +60,7 @@ ALTER TABLE "volunteer_events" ADD CONSTRAINT "volunteer_events_volunteerId_fkey
 
 -- The application's history is kept whole (a volunteer's withdrawal or a coordinator's decision
 -- must stay provable), like the audit trail: the application cannot rewrite it.
-CREATE FUNCTION "volunteer_events_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'volunteer_events is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
-END
-$$;
 CREATE TRIGGER "volunteer_events_no_update_delete" BEFORE UPDATE OR DELETE ON "volunteer_events"
-  FOR EACH ROW EXECUTE FUNCTION "volunteer_events_append_only"();
+  FOR EACH ROW EXECUTE FUNCTION "append_only"();
 CREATE TRIGGER "volunteer_events_no_truncate" BEFORE TRUNCATE ON "volunteer_events"
-  FOR EACH STATEMENT EXECUTE FUNCTION "volunteer_events_append_only"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "append_only"();

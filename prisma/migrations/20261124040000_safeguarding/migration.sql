@@ -50,12 +50,8 @@ ALTER TABLE "safeguarding_reports" ADD CONSTRAINT "safeguarding_reports_childId_
 ALTER TABLE "safeguarding_events" ADD CONSTRAINT "safeguarding_events_reportId_fkey" FOREIGN KEY ("reportId") REFERENCES "safeguarding_reports"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "safeguarding_events" ADD CONSTRAINT "safeguarding_events_actorUserId_fkey" FOREIGN KEY ("actorUserId") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- Reports are never edited or deleted, only added to (the handling log).
-CREATE FUNCTION "append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
-END
-$$;
+-- Reports are never edited or deleted, only added to (the handling log); "append_only"() is
+-- defined in 20261124020000_children.
 CREATE TRIGGER "safeguarding_reports_append_only" BEFORE UPDATE OR DELETE ON "safeguarding_reports"
   FOR EACH ROW EXECUTE FUNCTION "append_only"();
 CREATE TRIGGER "safeguarding_reports_no_truncate" BEFORE TRUNCATE ON "safeguarding_reports"
