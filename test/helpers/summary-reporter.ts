@@ -8,13 +8,16 @@ export default class SummaryReporter implements Reporter {
     let passed = 0
     let failed = 0
     for (const mod of testModules) {
+      let failedHere = 0
       for (const test of mod.children.allTests()) {
         const state = test.result().state
         if (state === 'passed') passed++
-        else if (state === 'failed') failed++
+        else if (state === 'failed') failedHere++
       }
-      // A file that failed to load has no tests; count it so it can't pass silently.
-      if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed++
+      // A file that failed to load, or whose setup hook failed, has no failed test of its own (its
+      // tests are skipped): count the file once so it can't pass silently.
+      if (mod.state() === 'failed' && failedHere === 0) failedHere = 1
+      failed += failedHere
     }
     failed += unhandledErrors.length
     process.stdout.write(`\n${passed} passed, ${failed} failed\n`)

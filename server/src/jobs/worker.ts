@@ -3,7 +3,8 @@
  * and escalation sweeps join as crontab items. Its schema (graphile_worker) is installed by
  * `installJobSchema` right after our own migrations.
  */
-import { Logger, run, runMigrations, runOnce, type Runner, type TaskList } from 'graphile-worker'
+import { Logger, run, runMigrations, runOnce, type TaskList } from 'graphile-worker'
+import pg from 'pg'
 import type { Db } from '../db/prisma'
 import type { Clock } from '../lib/clock'
 import { runEscalationSweep } from '../modules/safeguarding/escalation'
@@ -39,9 +40,16 @@ export async function installJobSchema(databaseUrl: string): Promise<void> {
   await runMigrations({ connectionString: databaseUrl, logger: quietLogger() })
 }
 
-export async function startWorker(deps: WorkerDeps): Promise<Runner> {
-  return run({
-    connectionString: deps.databaseUrl,
+/**
+ * The worker gets its own small pool that we own: on shutdown we stop the runner, then end the
+ * pool, before the database goes away — and a connection the server drops meanwhile is an expected
+ * event, not an uncaught error that would turn a clean SIGTERM into exit 1.
+ */
+export async function startWorker(deps: WorkerDeps): Promise<{ stop(): Promise<void> }> {
+  const pgPool = new pg.Pool({ connectionString: deps.databaseUrl, max: 4 })
+  pgPool.on('error', () => {})
+  const runner = await run({
+    pgPool,
     concurrency: 2,
     pollInterval: 2000,
     noHandleSignals: true,
@@ -49,9 +57,15 @@ export async function startWorker(deps: WorkerDeps): Promise<Runner> {
     crontab: CRONTAB,
     logger: quietLogger(),
   })
+  return {
+    async stop() {
+      await runner.stop()
+      await pgPool.end()
+    },
+  }
 }
 
-/** Runs every job that is due now, then returns (tests, and `npm run jobs:once`). */
+/** Runs every job that is due now, then returns (tests drive delivery with it). */
 export async function runDueJobs(deps: WorkerDeps): Promise<void> {
   await runOnce({ connectionString: deps.databaseUrl, taskList: taskList(deps), logger: quietLogger() })
 }
