@@ -12,6 +12,10 @@ import { hashPassword } from '../server/src/modules/auth/service'
 import { buildTestApp, type TestContext } from './helpers/build-app'
 import { bearer, nextClientAddress, tokenFor } from './helpers/personas'
 import { CHILDREN_MATRIX } from './helpers/children-matrix'
+import { PAIRINGS_MATRIX } from './helpers/pairings-matrix'
+import { DUTY_MATRIX } from './helpers/duty-matrix'
+import { REPORTS_MATRIX } from './helpers/reports-matrix'
+import { CHECKINS_MATRIX } from './helpers/checkins-matrix'
 import { ownApplication, teamAt, volunteerRow } from './helpers/volunteers'
 
 const V = '450225101201'
@@ -25,7 +29,7 @@ interface Ctx {
   token?: string
 }
 interface Case {
-  request: (ctx: Ctx) => Promise<{ url: string; payload?: object; remoteAddress?: string }>
+  request: (ctx: Ctx) => Promise<{ url: string; payload?: object; remoteAddress?: string; headers?: Record<string, string> }>
   anonymous: number
   noRole: number
   roles: Record<Role, Expected>
@@ -217,6 +221,10 @@ const MATRIX: Record<string, Case> = {
     anonymous: 401, noRole: 403, roles: only({ admin: 200, civil_affairs: 200 }),
   },
   ...CHILDREN_MATRIX,
+  ...PAIRINGS_MATRIX,
+  ...DUTY_MATRIX,
+  ...REPORTS_MATRIX,
+  ...CHECKINS_MATRIX,
 }
 
 /** Swagger UI's own pages and assets: documentation, no data. */
@@ -231,7 +239,7 @@ afterAll(() => t.close())
 async function call(key: string, token: string | undefined) {
   const [method, path] = key.split(' ') as [string, string]
   const req = await MATRIX[key]!.request({ t, token })
-  const headers = token ? bearer(token) : {}
+  const headers = { ...req.headers, ...(token ? bearer(token) : {}) }
   return t.app.inject({ method: method as 'GET', url: req.url, headers, ...(req.payload ? { payload: req.payload } : {}), remoteAddress: req.remoteAddress ?? nextClientAddress() })
     .then((res) => ({ res, path }))
 }

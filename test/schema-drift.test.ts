@@ -46,6 +46,12 @@ const KNOWN_EXTRA_INDEXES: Record<string, string> = {
     'CREATE INDEX "children_villageCode_pattern_idx" ON public.children USING btree ("villageCode" text_pattern_ops)',
   safeguarding_reports_regionCode_pattern_idx:
     'CREATE INDEX "safeguarding_reports_regionCode_pattern_idx" ON public.safeguarding_reports USING btree ("regionCode" text_pattern_ops)',
+  // Region containment with the state (and what staleness needs): the ledger's counts, index-only.
+  pairings_villageCode_pattern_idx:
+    'CREATE INDEX "pairings_villageCode_pattern_idx" ON public.pairings USING btree ("villageCode" text_pattern_ops, state) INCLUDE ("lastConfirmedContactAt", "startDate")',
+  // One live pairing per child (partial: ended and declined pairings stay in the ledger).
+  pairings_childId_live_key:
+    `CREATE UNIQUE INDEX "pairings_childId_live_key" ON public.pairings USING btree ("childId") WHERE (state = ANY (ARRAY['proposed'::"PairingState", 'acknowledged'::"PairingState", 'active'::"PairingState", 'paused'::"PairingState"]))`,
 }
 
 // ---------------------------------------------------------------------------------------------

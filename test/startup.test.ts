@@ -147,7 +147,7 @@ describe('server start-up with the embedded PostgreSQL', () => {
     const { code, signal } = await withTimeout(first.exited, 30_000, 'waiting for the server to stop after SIGTERM')
 
     expect({ code, signal, stderr: first.stderr() }).toEqual({ code: 0, signal: null, stderr: '' })
-    expect(await eventually(() => !isAlive(postgresPid), 5_000)).toBe(true)
+    expect(await eventually(() => !isAlive(postgresPid), 20_000)).toBe(true)
     expect(existsSync(pidFile)).toBe(false)
     expect(await portRefusesConnections(ports.pg)).toBe(true)
     expect(await portRefusesConnections(ports.http)).toBe(true)
@@ -222,7 +222,7 @@ describe('server start-up with the embedded PostgreSQL', () => {
     seeding.child.kill('SIGTERM')
     await withTimeout(seeding.exited, 30_000, 'waiting for the server to stop during the seed')
 
-    expect(await eventually(() => !isAlive(postgresPid), 5_000)).toBe(true)
+    expect(await eventually(() => !isAlive(postgresPid), 20_000)).toBe(true)
     expect(existsSync(path.join(dir, 'pg', 'postmaster.pid'))).toBe(false)
 
     const again = startServer(envHere)

@@ -4,9 +4,14 @@ import { ROUTES, SUBPACKAGES } from './constants/routes'
 const bare = (route: string) => route.replace(/^\//, '')
 
 export default defineAppConfig({
-  // Main package: only what every user needs on first open (WeChat caps it at 2 MB).
-  pages: [bare(ROUTES.login), bare(ROUTES.home), bare(ROUTES.me)],
+  // Main package: only what every user needs on first open (WeChat caps it at 2 MB). The redeem
+  // page is here too: an invitee opens it straight from a share card, before anything else loads;
+  // so is the team join page (a leader's share card in the team's WeChat group).
+  pages: [bare(ROUTES.login), bare(ROUTES.home), bare(ROUTES.me), bare(ROUTES.invite), bare(ROUTES.join)],
   subPackages: SUBPACKAGES.map((pkg) => ({ root: pkg.root, pages: [...pkg.pages] })),
+  // 我担心这个孩子 is on home: fetch its subpackage with home, so the hotline numbers open at once
+  // even where the village signal drops after the app has started.
+  preloadRule: { [bare(ROUTES.home)]: { network: 'all', packages: ['packages/safeguarding'] } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -49,7 +49,7 @@ async function main() {
     const wechat = new WechatClient({ baseUrl: wechatBase, appid: config.WECHAT_APPID, secret: wechatSecret })
 
     if (config.RUN_WORKER) {
-      const worker = await startWorker({ databaseUrl: db.url, prisma, wechat, templateId: config.WECHAT_TEMPLATE_GENERAL, clock: systemClock })
+      const worker = await startWorker({ databaseUrl: db.url, prisma, wechat, templateId: config.WECHAT_TEMPLATE_GENERAL, clock: systemClock, keyring })
       cleanup.unshift(() => worker.stop())
     }
 

@@ -38,6 +38,15 @@ export const ERROR_MESSAGES = {
   CHILD_CLOSED: '该档案已结案，不能再修改',
   ARCHIVED_YEAR: '该年度档案已移交乡镇，不能再修改',
   TRANSFER_PENDING: '该儿童已有一份待处理的转移申请，请等待原村儿童主任处理',
+  PAIRING_STATE_CONFLICT: '结对状态已经变化，请刷新后再试',
+  PAIRING_CHILD_TAKEN: '该儿童已有进行中的结对',
+  PAIRING_CAPACITY_FULL: '这位爱心家长结对的儿童已经达到本人填写的上限',
+  PAIRING_CONSENT_MISSING: '儿童的监护人同意书尚未登记，请先请儿童主任在档案中登记监护人同意',
+  IDEMPOTENCY_KEY_REUSED: '这个提交编号已用于另一条不同的内容，请作为新的记录重新提交',
+  IDEMPOTENCY_IN_PROGRESS: '这条记录正在提交中，请稍后再试',
+  CONTENT_RISKY: '内容未通过微信内容安全检测，请修改标出的内容后再提交',
+  CHECKIN_PAIRING_NOT_ACTIVE: '结对不在进行中，不能记录走访',
+  CHECKIN_ALREADY_DECIDED: '这条走访记录已被确认或提出异议，请刷新后查看',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -3,6 +3,7 @@
  * Latencies are collected from every response rather than read from autocannon's summary, because
  * its summary has p50/p97.5/p99 but no p95.
  */
+import { randomUUID } from 'node:crypto'
 import autocannon from 'autocannon'
 import type { Method, RequestShape } from './scenarios'
 
@@ -64,7 +65,11 @@ function toRequest(spec: LoadSpec, shape: RequestShape): autocannon.Request {
     body = typeof shape.body === 'string' ? shape.body : JSON.stringify(shape.body)
     headers['content-type'] ??= 'application/json'
   }
-  return { method: spec.method, path: spec.path, headers, ...(body === undefined ? {} : { body }) }
+  const request: autocannon.Request = { method: spec.method, path: spec.path, headers, ...(body === undefined ? {} : { body }) }
+  // Only these requests are rebuilt per request (a fresh UUID each time); the rest stay pre-built.
+  const unique = shape.uniqueHeaders ?? []
+  if (unique.length === 0) return request
+  return { ...request, setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...Object.fromEntries(unique.map((h) => [h, randomUUID()])) } }) }
 }
 
 /** Nearest-rank percentile of sorted values. */

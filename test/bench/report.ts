@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { ExportRun } from './export-bench'
 import type { Measurement } from './load'
 
 export interface Row {
@@ -27,6 +28,8 @@ export interface Report {
   settings: { warmupSeconds: number; durationOverride: number | null; filter: string[] }
   baselines: Row[]
   scenarios: Row[]
+  /** The exports measured as jobs (export-bench.ts): time to ready, bytes, the server's RSS growth. */
+  exports?: ExportRun[]
 }
 
 export function machine(): Report['machine'] {

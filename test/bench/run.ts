@@ -12,6 +12,7 @@ import { measure, type LoadSpec, type Measurement } from './load'
 import { startChild, stopAllChildren, type RunningChild } from './processes'
 import { gitState, machine, renderTable, rowFailed, writeReport, type Report, type Row } from './report'
 import { scenarios, type BenchContext, type RequestShape, type Scenario } from './scenarios'
+import { renderExportRuns, runExportBench } from './export-bench'
 
 const HERE = import.meta.dirname
 const WARMUP_SECONDS = 2
@@ -24,7 +25,9 @@ const say = (m: string) => process.stderr.write(`${m}\n`)
 async function main(): Promise<number> {
   if (durationOverride !== null && !(durationOverride > 0)) throw new Error('BENCH_DURATION must be a positive number of seconds')
   const selected = scenarios.filter((s) => filter.length === 0 || filter.some((f) => s.name.toLowerCase().includes(f)))
-  if (selected.length === 0) throw new Error(`no scenario matches ${filter.join(', ')}; there are: ${scenarios.map((s) => s.name).join(', ')}`)
+  // The exports (export-bench.ts) are jobs, not request rates: they run after the scenarios, under the name "export".
+  const wantsExports = filter.length === 0 || filter.some((f) => 'export'.includes(f) || f.includes('export'))
+  if (selected.length === 0 && !wantsExports) throw new Error(`no scenario matches ${filter.join(', ')}; there are: ${scenarios.map((s) => s.name).join(', ')}, export`)
   const durationOf = (s: Scenario) => durationOverride ?? s.duration
 
   // Baseline first, while no PostgreSQL is running yet, so nothing else competes for the 2 cores.
@@ -50,19 +53,21 @@ async function main(): Promise<number> {
     const result = await warmUpAndMeasure(spec)
     rows.push({ name: s.name, method: s.method, path: s.path, connections: s.connections, duration: spec.duration, result, baseline: baselines.get(s.connections)!.result })
   }
+  const exportRuns = wantsExports ? await runExportBench(ctx, say) : []
   await server.stop()
 
   const baselineRows = [...baselines.values()]
   const report: Report = {
     date: new Date().toISOString(),
-    ok: ![...baselineRows, ...rows].some(rowFailed),
+    ok: ![...baselineRows, ...rows].some(rowFailed) && exportRuns.every((r) => r.ok),
     machine: machine(),
     git: gitState(),
     settings: { warmupSeconds: WARMUP_SECONDS, durationOverride, filter },
     baselines: baselineRows,
     scenarios: rows,
+    exports: exportRuns,
   }
-  console.log(renderTable(report))
+  console.log(renderTable(report) + (exportRuns.length ? renderExportRuns(exportRuns) : ''))
   const file = writeReport(report, path.join(HERE, 'results'))
   say(`\nwrote ${path.relative(process.cwd(), file)}${report.ok ? ' and latest.json' : ''}`)
   for (const r of [...baselineRows, ...rows].filter(rowFailed)) {
@@ -79,7 +84,7 @@ async function warmUpAndMeasure(spec: LoadSpec): Promise<Measurement> {
 
 async function shapesOf(s: Scenario, ctx: BenchContext): Promise<RequestShape[]> {
   const extra = s.setup ? await s.setup(ctx) : {}
-  return [extra].flat().map((e) => ({ headers: { ...s.headers, ...e.headers }, body: e.body ?? s.body }))
+  return [extra].flat().map((e) => ({ headers: { ...s.headers, ...e.headers }, body: e.body ?? s.body, ...(e.uniqueHeaders ? { uniqueHeaders: e.uniqueHeaders } : {}) }))
 }
 
 function context(server: RunningChild): BenchContext {

@@ -9,6 +9,9 @@
  * its load over several sessions — as real traffic from many users does — see `sessions` below.
  */
 import { childrenScenarios } from './children-scenarios'
+import { pairingScenarios } from './pairing-scenarios'
+import { checkinScenarios } from './checkin-scenarios'
+import { reportScenarios } from './reports-scenarios'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -16,6 +19,8 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 export interface RequestShape {
   headers?: Record<string, string>
   body?: unknown
+  /** Headers that get a fresh random UUID on every request (e.g. Idempotency-Key). */
+  uniqueHeaders?: string[]
 }
 
 export interface BenchContext {
@@ -70,4 +75,7 @@ export const scenarios: Scenario[] = [
     duration: 10,
   },
   ...childrenScenarios,
+  ...pairingScenarios,
+  ...reportScenarios,
+  ...checkinScenarios,
 ]

@@ -17,6 +17,11 @@ import { systemClock } from '../../server/src/lib/clock'
 import { Keyring, parseDataKeys, randomKeySpec } from '../../server/src/lib/crypto'
 import { seedDemo } from '../../server/src/seed/demo'
 import { generateCounty } from './fixtures/children'
+import { generatePairings } from './fixtures/pairings'
+import { generateCheckinPairings } from './fixtures/checkins'
+import { generateDirectorVisits } from './fixtures/ledger'
+import { startWorker } from '../../server/src/jobs/worker'
+import { collectGarbage } from '../../server/src/modules/exports/heap'
 import { WechatClient } from '../../server/src/wechat/client'
 import { startFakeWechat } from '../../server/src/wechat/fake-server'
 import { announce, childLifecycle, freePort } from './processes'
@@ -45,13 +50,19 @@ async function main() {
   // so a separate loadRegions(['45']) first would only load 广西 twice.
   await seedDemo(prisma, keyring, log)
   // The children scenarios' county: 50,000 files in 300 villages (fixtures/children.ts).
-  await generateCounty(prisma, keyring, { log })
+  const county = await generateCounty(prisma, keyring, { log })
+  // The pairing scenarios' ledger over that county: 5,000 volunteers, 20,000 pairings (fixtures/pairings.ts).
+  await generatePairings(prisma, county.villages, { log })
+  // The ledger's Q1–Q4 rows: this year's director visits (fixtures/ledger.ts).
+  await generateDirectorVisits(prisma, { children: 50_000, log })
   // A freshly bulk-loaded database has no planner statistics and autovacuum would start analysing
   // it in the middle of a measurement; do it now, as a long-running production database has it.
   await prisma.$executeRawUnsafe('VACUUM ANALYZE')
   log(`database ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
   const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0' })
+  // The check-in scenario's love parents: WeChat users (openids of the fake below) with active pairings.
+  await generateCheckinPairings(prisma, config.WECHAT_APPID)
   const secret = 'bench-wechat-secret'
   const fake = await startFakeWechat({ appid: config.WECHAT_APPID, secret })
   life.onCleanup(() => fake.close())
@@ -59,6 +70,11 @@ async function main() {
 
   const app = await buildApp({ config, prisma, clock: systemClock, keyring, wechat, fakeWechatUrl: fake.url })
   life.onCleanup(() => app.close())
+  // The worker runs in this process as in `npm start`: background exports are made here, so their
+  // memory shows in this process's RSS, which the bench reads through the route below.
+  const worker = await startWorker({ databaseUrl, prisma, wechat, templateId: config.WECHAT_TEMPLATE_GENERAL, clock: systemClock, keyring })
+  life.onCleanup(() => worker.stop())
+  benchMemoryRoute(app)
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   announce(address)
 }
@@ -67,3 +83,30 @@ main().catch((err: Error) => {
   console.error(`bench server: ${err.message}`)
   void life.shutdown(1)
 })
+
+/**
+ * GET /__bench/memory — this process's memory, with the highest values sampled every 20 ms since
+ * the last `?reset=1`. A reset first collects garbage (exports/heap.ts), so the baseline is the live
+ * heap, not what generating the fixtures left behind. Only the bench's server process has this
+ * route (it is added here, after buildApp): it exists in no build of the product and needs no place
+ * in the authorization matrix.
+ */
+function benchMemoryRoute(app: Awaited<ReturnType<typeof buildApp>>) {
+  const sample = () => {
+    const m = process.memoryUsage()
+    return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers }
+  }
+  let peak = sample()
+  setInterval(() => {
+    const m = sample()
+    for (const k of Object.keys(m) as Array<keyof typeof m>) peak[k] = Math.max(peak[k], m[k])
+  }, 20).unref()
+  app.get('/__bench/memory', async (request) => {
+    const reset = !!(request.query as { reset?: string }).reset
+    if (reset) collectGarbage()
+    const now = sample()
+    const out = { ...now, peakRss: Math.max(peak.rss, now.rss), peak: { ...peak } }
+    if (reset) peak = now
+    return out
+  })
+}

@@ -58,7 +58,7 @@ export async function buildTestApp(opts: { env?: Record<string, string>; logStre
   await app.ready()
   return {
     app, prisma, clock, keyring, config, databaseUrl, fakeWechat,
-    runJobs: () => runDueJobs({ databaseUrl, prisma, wechat, templateId: config.WECHAT_TEMPLATE_GENERAL, clock }),
+    runJobs: () => runDueJobs({ databaseUrl, prisma, wechat, templateId: config.WECHAT_TEMPLATE_GENERAL, clock, keyring }),
     async close() {
       await app.close()
       await prisma.$disconnect()

@@ -9,6 +9,7 @@ import { ROLES, type Role } from '@qstx/shared'
 import { fileFromRow } from '../../server/src/modules/children/file'
 import type { TestContext } from './build-app'
 import { childBody, testIdNumber } from './children'
+import { pairWithCaller } from './pairings'
 
 const V = '450225101201'
 const ELSEWHERE = '450225102201'
@@ -26,7 +27,7 @@ const scoped = (ok: number): Expected => [ok, ok, 404]
 const KEEPERS = { child_director: scoped(200), supervisor: scoped(200), civil_affairs: scoped(200) }
 const signedIn = { anonymous: 401, noRole: 403 }
 
-async function childIn(t: TestContext, villageCode = V) {
+export async function childIn(t: TestContext, villageCode = V) {
   const idNumber = testIdNumber('2015-06-01', 'female')
   const child = await t.prisma.child.create({
     data: {
@@ -67,9 +68,14 @@ export const CHILDREN_MATRIX: Record<string, Case> = {
     ...signedIn, roles: only(KEEPERS, 404),
   },
   'GET /api/children/:id/card': {
-    // No volunteer is actively paired before issue #7 builds pairings.
-    request: async ({ t }) => ({ url: `/api/children/${(await childIn(t)).id}/card` }),
-    ...signedIn, roles: all(404),
+    // Every caller is made the volunteer actively paired with the child: the card opens to the
+    // volunteer role wherever it sits, and to no other role even then.
+    request: async ({ t, token }) => {
+      const child = await childIn(t)
+      if (token) await pairWithCaller(t, token, child.id)
+      return { url: `/api/children/${child.id}/card` }
+    },
+    ...signedIn, roles: only({ volunteer: 200 }, 404),
   },
   'GET /api/children/:id/history': {
     request: async ({ t }) => ({ url: `/api/children/${(await childIn(t)).id}/history` }),

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode | ClientErrorCode,
     message: string,
+    /** Field-level problems from the server (`fields` of the error body): form field → Chinese message. */
+    readonly fields: Readonly<Record<string, string>> = {},
   ) {
     super(message)
   }

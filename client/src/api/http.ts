@@ -44,7 +44,9 @@ async function send(path: string, { method = 'GET', body }: RequestOptions): Pro
 
 function toError(status: number, data: unknown): ApiError {
   const parsed = ErrorResponseSchema.safeParse(data)
-  return parsed.success ? new ApiError(status, parsed.data.code, parsed.data.message) : errorFromStatus(status)
+  return parsed.success
+    ? new ApiError(status, parsed.data.code, parsed.data.message, parsed.data.fields)
+    : errorFromStatus(status)
 }
 
 /** Every API call goes through here: the reply is checked against the shared schema before use. */

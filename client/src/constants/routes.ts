@@ -2,25 +2,164 @@
  * Every route string of the app lives here (app.config.ts builds app.json from it).
  *
  * Element ids for end-to-end tests (Taro's View renders `id` on H5 and weapp alike, so tests use
- * `#id` selectors; keep them stable):
+ * `#id` selectors; keep them stable). A text field `#x` is Taro's Input: on H5 type into `#x input`;
+ * its error is `#x-error`.
  *   login   — #login-intro, #privacy-consent, #privacy-agree, #privacy-link,
+ *             weapp: #wechat-login, #wechat-error
+ *             H5 desk sign-in: #desk-login, #desk-username, #desk-password, #desk-submit, #desk-error,
+ *             #login-invite-link (to the redeem page)
+ *             H5 demo only (when /api/dev/personas answers): #demo-section, #wechat-demo-login, #wechat-error,
  *             #personas-loading, #personas-error (text contains 无法连接服务器), #personas-retry,
- *             #persona-list, #login-error (sign-in failed), #persona-<key> (one card per persona from /api/dev/personas; characters
+ *             #persona-list, #login-error (persona sign-in failed), #persona-<key> (one card per persona; characters
  *             outside [A-Za-z0-9_-] become '-', e.g. key demo.coordinator → #persona-demo-coordinator)
  *   home    — #home-greeting (contains the display name), #home-role, #home-region, #home-duties,
- *             #home-no-role (account without a role), #home-error, #home-retry
- *   me      — #me-name, #me-role, #me-region, #me-privacy-link, #logout-button
+ *             #home-no-role (account without a role), #home-invite-link, #home-error, #home-retry,
+ *             #home-manage, #home-invitations-link, #home-staff-link, #home-audit-link
+ *   me      — #me-name, #me-role, #me-region, #me-roles (role switcher, only with several roles),
+ *             #role-option-<assignment id>, #me-privacy-link, #logout-button
+ *   invite  — #invite-code (field), #invite-as (signed in: who accepts), #invite-accept (signed in),
+ *             #invite-name, #invite-username, #invite-password, #invite-password2, #invite-submit (desk),
+ *             #invite-wechat (weapp, not signed in), #invite-error
  *   privacy — #privacy-notice
+ *   admin/invitations    — #invitations-list, #invitations-empty, #invitation-new, #invitation-<id>,
+ *                          #invitation-status-<id>, #invitation-revoke-<id>
+ *   admin/invitation-new — #invite-role-<role>, #region-current, #region-fits, #region-up, #region-deeper (unfold the next level where the current one already fits), #region-<code> (a child
+ *                          region to walk into), #invite-note, #invite-create, #invite-create-error,
+ *                          result: #invite-result, #invite-result-code, #invite-result-link, #invite-copy-code,
+ *                          #invite-copy-link (H5), #invite-share (weapp), #invite-again
+ *   admin/staff          — #staff-list, #staff-<assignment id>, #staff-remove-<assignment id>
+ *   admin/audit          — #audit-filter-<key>, #audit-date, #audit-date-clear, #audit-list, #audit-empty,
+ *                          #audit-prev, #audit-next, #audit-page
+ *   home & me (everyone signed in) — #home-report-concern / #me-report-concern (我担心这个孩子),
+ *                          #home-notifications / #me-notifications (with #…-unread, the count), #me-my-reports,
+ *                          work entries: #home-children-link, #home-reports-link
+ *   common/notifications — #notifications-list, #notifications-empty, #notification-<id> (class notification--unread)
+ *   children/list        — #children-search (field), #children-filter-<key> (chips: left_behind, in_difficulty, risk-<level>,
+ *                          special, near-water, aging-out, paired, unpaired), #children-list, #children-empty, #children-total,
+ *                          #child-row-<id>, #children-new, #children-transfers-link, #children-handover, #children-prev, #children-next
+ *   children/edit        — one section per screen on a phone (#child-step-<n>, #child-next, #child-back), all sections on a
+ *                          desk; fields #child-<field> (TextField ids: child-name, child-display-name, child-id-number, …),
+ *                          chips #child-<field>-<value>, #child-derived (birth date and sex from the ID number),
+ *                          #child-consent-required, #child-save, #child-form-error, #child-saved (after saving),
+ *                          #child-warnings (amber eligibility notes), #child-open-file, #child-register-another,
+ *                          duplicate ID: #child-duplicate, #child-transfer-request, #child-transfer-reason, #child-transfer-send
+ *   children/file        — #child-file (data-view="full" | "working"), #child-name, #child-id-masked, #child-reveal-id
+ *                          (then #child-id-full), #child-reveal-address (#child-address-full), #child-reveal-phone-<guardian id>,
+ *                          #child-consent-missing, #child-closed, #child-years, #child-edit, #child-complete-year, #child-close
+ *                          (then #child-close-reason-<reason>, #child-close-confirm), #child-history-toggle, #child-history,
+ *                          #child-report-concern
+ *   children/card        — #child-card, #child-card-call (the director's work phone), #child-card-error, #child-card-report-concern
+ *   children/transfers   — #transfer-id-number, #transfer-reason, #transfer-send, #transfer-<id>, #transfer-accept-<id>,
+ *                          #transfer-decline-<id> (first tap asks #transfer-decline-reason, second declines), #transfer-cancel-<id>,
+ *                          #transfers-list, #transfers-empty
+ *   safeguarding/start   — #hotlines, #hotline-<number>, #report-continue
+ *   safeguarding/new     — #report-child (a child on file), #report-child-name, #report-village-<code>, #report-village-current,
+ *                          #report-village-change, #report-village-up,
+ *                          #report-kind-<kind>, #report-urgency-<immediate|concern>, #report-seen (textarea), #report-seen-at,
+ *                          #report-place, #report-submit, #report-error, #report-done, #report-mine-link
+ *   safeguarding/mine    — #my-reports, #my-report-<id> (its stage only), #my-reports-empty
+ *   safeguarding/reports — #reports-list, #reports-empty, #report-row-<id> (class report-row--immediate, #report-escalated-<id>)
+ *   safeguarding/report  — #report-detail, #report-status, #report-escalation, #report-reporter, #report-seen-text, #report-events,
+ *                          #report-action-<acknowledged|assessed|referred|measure|note|closed>, #report-refer-<target>,
+ *                          #report-note (textarea), #report-event-submit, #report-action-error
+ *   home (volunteers' side) — #home-volunteer (section), #home-signup-link (start or continue the sign-up),
+ *                          #home-volunteer-status-link (submitted or later), #home-team-register-link, #home-join-link,
+ *                          #home-roster-link (group_leader), #home-vetting-link (coordinator; text 志愿者审核（N）)
+ *   join                 — #join-code (field), #join-team (the code's team once joined), #join-accept (signed in),
+ *                          #join-wechat (not signed in: sign in with WeChat and join), #join-error
+ *   volunteer/signup     — #signup-progress (第N步，共M步), #signup-step-title, #signup-step-<key>, #signup-team,
+ *                          #signup-next, #signup-back, #signup-error (a problem not tied to a field on screen), #signup-saved;
+ *                          privacy/pledge/criminal: #accept-<privacy|pledge|criminal_record> (tick), #accept-<…>-error;
+ *                          identity: #signup-name, #signup-id (live check: #signup-id-error; valid: #signup-id-ok), #signup-id-saved;
+ *                          phone: #signup-phone-wechat (weapp), #signup-phone (field), #signup-phone-saved, #signup-phone-change;
+ *                          kind: #kind-<kind>, #signup-work-unit; region: see the area picker below;
+ *                          #skill-<skill>, #slot-<slot>, #signup-availability-note, #contact-<mode>, #capacity-<1|2|3>;
+ *                          review: #review-<step key> (a section; #review-edit-<step key> goes there), #signup-submit,
+ *                          #signup-missing (what the server still needs, each #signup-missing-<field>);
+ *                          edit mode (?edit=<step key>): #signup-edit-warning (name/ID sends the profile back to review), #signup-save
+ *   area picker          — #area-current, #area-picked, #area-pick-county (the whole county), #area-<code> (a township,
+ *                          or a level to walk into), #area-up
+ *   volunteer/status     — #status-label, #status-next (what happens next, who reviews), #status-reason, #status-continue,
+ *                          #status-resubmit, #status-subscribe (weapp), #status-summary, #status-id, #status-phone,
+ *                          #status-edit-warning, #status-edit-<step key>, #status-withdraw, #withdraw-reason,
+ *                          #withdraw-confirm, #withdraw-error, #status-signup (no application yet)
+ *   team/register        — #team-name, #team-type-<type>, #team-parent, (area picker), #team-submit, #team-error;
+ *                          result: #team-result, #team-code, #team-link (H5), #team-copy-code, #team-copy-link (H5),
+ *                          #team-share (weapp), #team-roster-link
+ *   team/roster          — #roster-team, #roster-code, #roster-counts, #roster-list, #roster-empty, #roster-<volunteer id>
+ *                          (its status #roster-status-<volunteer id>), #roster-share (weapp), #roster-copy-link (H5)
+ *   vetting/queue        — #vetting-filter-<status> (text has the count), #vetting-list, #vetting-empty,
+ *                          #vetting-item-<volunteer id>, #vetting-prev, #vetting-next, #vetting-page
+ *   vetting/application  — #application-name, #application-status, #application-id, #application-phone, #application-age,
+ *                          #application-details, #application-history, checks: #check-identity, #check-identity-date,
+ *                          #check-criminal-<pending|clear|not_clear>, #check-criminal-date, #check-training-date,
+ *                          #check-training-course, #check-interview, #checks-save, #checks-error, #checks-saved,
+ *                          decision: #decision-<approve|request_info|reject>, #decision-approve-blocked, #decision-reason,
+ *                          #decision-submit, #decision-error, #decision-conflict (409: 已被他人处理，请刷新),
+ *                          #decision-refresh, #decision-done
  */
 
 /** Subpackages by domain; each root is a folder under src/ (WeChat: ≤ 2 MB each). */
-export const SUBPACKAGES = [{ root: 'packages/common', pages: ['pages/privacy/index'] }] as const
+export const SUBPACKAGES = [
+  { root: 'packages/common', pages: ['pages/privacy/index', 'pages/notifications/index'] },
+  {
+    root: 'packages/admin',
+    pages: ['pages/invitations/index', 'pages/invitation-new/index', 'pages/staff/index', 'pages/audit/index'],
+  },
+  {
+    root: 'packages/children',
+    pages: ['pages/list/index', 'pages/file/index', 'pages/edit/index', 'pages/card/index', 'pages/transfers/index'],
+  },
+  {
+    root: 'packages/safeguarding',
+    pages: ['pages/start/index', 'pages/new/index', 'pages/mine/index', 'pages/reports/index', 'pages/report/index'],
+  },
+  { root: 'packages/volunteer', pages: ['pages/signup/index', 'pages/status/index'] },
+  { root: 'packages/team', pages: ['pages/register/index', 'pages/roster/index'] },
+  { root: 'packages/vetting', pages: ['pages/queue/index', 'pages/application/index'] },
+] as const
 
 export const ROUTES = {
   login: '/pages/login/index',
   home: '/pages/home/index',
   me: '/pages/me/index',
+  /** Must match the server's REDEEM_PAGE: invitation links point here (main package: opened from shares). */
+  invite: '/pages/invite/index',
   privacy: '/packages/common/pages/privacy/index',
+  invitations: '/packages/admin/pages/invitations/index',
+  invitationNew: '/packages/admin/pages/invitation-new/index',
+  staff: '/packages/admin/pages/staff/index',
+  audit: '/packages/admin/pages/audit/index',
+  /** Notifications; each one's `page` (from the server) is opened from here. */
+  notifications: '/packages/common/pages/notifications/index',
+  children: '/packages/children/pages/list/index',
+  /** ?id= — the file in the view the role gets (full / working). */
+  childFile: '/packages/children/pages/file/index',
+  /** No id: register a child; ?id= edit that file. */
+  childEdit: '/packages/children/pages/edit/index',
+  /** ?id= — a paired volunteer's card of the child. */
+  childCard: '/packages/children/pages/card/index',
+  childTransfers: '/packages/children/pages/transfers/index',
+  /** 我担心这个孩子: the numbers to call first (?childId= when opened from a child's page). */
+  safeguarding: '/packages/safeguarding/pages/start/index',
+  /** The report form (?childId= likewise). */
+  reportNew: '/packages/safeguarding/pages/new/index',
+  myReports: '/packages/safeguarding/pages/mine/index',
+  reports: '/packages/safeguarding/pages/reports/index',
+  /** ?id= — must match the server's REPORT_PAGE (safeguarding/escalation.ts): notifications link here. */
+  report: '/packages/safeguarding/pages/report/index',
+  /** ?code= — must match shared TEAM_JOIN_PAGE: team share cards open here (main package). */
+  join: '/pages/join/index',
+  /** The sign-up wizard (resumes at the first unfinished step); ?edit=<step key> edits one section. */
+  volunteerSignup: '/packages/volunteer/pages/signup/index',
+  /** Must match shared VOLUNTEER_STATUS_PAGE: the vetting notifications link here. */
+  volunteerStatus: '/packages/volunteer/pages/status/index',
+  teamRegister: '/packages/team/pages/register/index',
+  teamRoster: '/packages/team/pages/roster/index',
+  vettingQueue: '/packages/vetting/pages/queue/index',
+  /** ?id= — one application. */
+  vettingApplication: '/packages/vetting/pages/application/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]
+

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { devLogin, fetchMe, fetchPersonas, logout } from '../api/auth'
+import { ROLE_LABELS } from '@qstx/shared'
+import { devLogin, fetchMe, fetchPersonas, logout, signInWithPassword, signInWithWechat, switchActiveRole } from '../api/auth'
+import { startSession } from '../api/query-client'
 import { queryKeys } from '../api/query-keys'
 import { getToken } from '../api/session'
 import { ROUTES } from '../constants/routes'
@@ -11,14 +13,21 @@ export const usePersonas = (enabled: boolean) =>
 /** The signed-in user; without a token there is nothing to ask (the page redirects instead). */
 export const useMe = () => useQuery({ queryKey: queryKeys.me, queryFn: fetchMe, enabled: getToken() !== null })
 
-export function useDevLogin() {
+export const useDevLogin = () => useMutation({ mutationFn: devLogin, onSuccess: startSession })
+
+export const useWechatSignIn = () => useMutation({ mutationFn: signInWithWechat, onSuccess: startSession })
+
+export const usePasswordSignIn = () => useMutation({ mutationFn: signInWithPassword, onSuccess: startSession })
+
+/** Switches the active role: every cached list belonged to the old role's scope, so all of it goes. */
+export function useSwitchRole() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: devLogin,
-    onSuccess: async () => {
-      client.removeQueries({ queryKey: queryKeys.me })
-      // reLaunch, not navigateTo: home is a tab page and the login page must leave the history.
-      await Taro.reLaunch({ url: ROUTES.home })
+    mutationFn: switchActiveRole,
+    onSuccess: (me) => {
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] })
+      client.setQueryData(queryKeys.me, me)
+      if (me.activeRole) void Taro.showToast({ title: `已切换为${ROLE_LABELS[me.activeRole.role]}（${me.activeRole.regionName}）`, icon: 'none' })
     },
   })
 }

@@ -4,7 +4,8 @@
  * (a fake WeChat) for login codes, with a random device id standing for one WeChat user.
  */
 import Taro from '@tarojs/taro'
-import { z } from 'zod'
+import { DevWechatCodeResponseSchema, type DevWechatCodeBody } from '@qstx/shared'
+import { ApiError } from '../api/api-error'
 import { request } from '../api/http'
 
 export type SubscribeResult = Record<string, 'accept' | 'reject' | 'ban' | 'filter'>
@@ -21,12 +22,25 @@ export interface PhoneNumberEventDetail {
   errMsg: string
 }
 
+/**
+ * Called when WeChat holds back a privacy API until the person agrees (wx.onNeedPrivacyAuthorization);
+ * call `resolve(true)` after a tap on the button with openType="agreePrivacyAuthorization" whose id
+ * is `buttonId`, or `resolve(false)` when they decline.
+ */
+export type NeedPrivacyListener = (resolve: (agreed: boolean, buttonId?: string) => void) => void
+
 export interface FuzzyLocation {
   latitude: number
   longitude: number
 }
 
 export interface WechatAdapter {
+  /**
+   * What this platform can really do, so pages offer only buttons that work: the getPhoneNumber
+   * button and subscribe messages exist only inside WeChat. The server's dev bridge covers wx.login
+   * for H5 but neither of these, and a pretend button would mislead (H5 types the number instead).
+   */
+  readonly capabilities: { phoneNumberButton: boolean; subscribeMessage: boolean }
   /** A wx.login code for the server's code2session (valid 5 minutes, single use). */
   login(): Promise<string>
   /** The code to exchange for the phone number; throws when the person declined. */
@@ -34,14 +48,29 @@ export interface WechatAdapter {
   /** Must be called from a tap handler; each accepted template allows one message. */
   requestSubscribeMessage(tmplIds: string[]): Promise<SubscribeResult>
   getPrivacySetting(): Promise<PrivacySetting>
+  /** Registers the one listener for WeChat's privacy prompt (a later call replaces it); returns an unsubscribe. */
+  onNeedPrivacyAuthorization(listener: NeedPrivacyListener): () => void
   makePhoneCall(phoneNumber: string): Promise<void>
   getFuzzyLocation(): Promise<FuzzyLocation>
 }
 
+// WeChat allows one listener; pages come and go, so the adapter keeps the current one. A prompt
+// that arrives while no page with the consent panel is open waits for the next one.
+type PrivacyResolve = Parameters<NeedPrivacyListener>[0]
+let privacyListener: NeedPrivacyListener | null = null
+let waitingPrivacyPrompt: PrivacyResolve | null = null
+let privacyHooked = false
+
 const weapp: WechatAdapter = {
+  capabilities: { phoneNumberButton: true, subscribeMessage: true },
   async login() {
-    const { code } = await Taro.login()
-    return code
+    try {
+      const { code } = await Taro.login()
+      return code
+    } catch {
+      // wx.login fails when WeChat's servers cannot be reached: the same situation as a lost request.
+      throw new ApiError(0, 'NETWORK_ERROR', '无法连接微信，请检查网络后重试')
+    }
   },
   phoneNumberCode(detail) {
     if (!detail.code) throw new Error('未获得手机号授权')
@@ -65,6 +94,30 @@ const weapp: WechatAdapter = {
       })
     })
   },
+  onNeedPrivacyAuthorization(listener) {
+    privacyListener = listener
+    if (!privacyHooked && typeof Taro.onNeedPrivacyAuthorization === 'function') {
+      privacyHooked = true
+      Taro.onNeedPrivacyAuthorization((resolve) => {
+        const answer: PrivacyResolve = (agreed, buttonId) =>
+          resolve(agreed ? { event: 'agree', buttonId } : { event: 'disagree' })
+        if (!privacyListener) {
+          waitingPrivacyPrompt = answer
+          return
+        }
+        resolve({ event: 'exposureAuthorization' })
+        privacyListener(answer)
+      })
+    }
+    if (waitingPrivacyPrompt) {
+      const answer = waitingPrivacyPrompt
+      waitingPrivacyPrompt = null
+      listener(answer)
+    }
+    return () => {
+      if (privacyListener === listener) privacyListener = null
+    }
+  },
   async makePhoneCall(phoneNumber) {
     await Taro.makePhoneCall({ phoneNumber })
   },
@@ -73,9 +126,6 @@ const weapp: WechatAdapter = {
     return { latitude, longitude }
   },
 }
-
-/** Reply of the server's dev bridge `POST /api/dev/wechat/code` (exists only outside production). */
-const DevWechatCodeResponseSchema = z.object({ code: z.string().min(1) })
 
 // One random id per browser profile = one fake WeChat user; tests may preset it in localStorage.
 const DEVICE_ID_KEY = 'qstx.fake-wechat.device-id'
@@ -94,11 +144,11 @@ function deviceId(): string {
 const unsupported = (what: string) => new Error(`H5 不支持${what}，请在微信小程序中使用`)
 
 const h5: WechatAdapter = {
+  capabilities: { phoneNumberButton: false, subscribeMessage: false },
   async login() {
-    const { code } = await request('/api/dev/wechat/code', DevWechatCodeResponseSchema, {
-      method: 'POST',
-      body: { deviceId: deviceId() },
-    })
+    // The server's dev bridge (exists only outside production) asks the fake WeChat for a code.
+    const body: DevWechatCodeBody = { deviceId: deviceId() }
+    const { code } = await request('/api/dev/wechat/code', DevWechatCodeResponseSchema, { method: 'POST', body })
     return code
   },
   phoneNumberCode() {
@@ -109,6 +159,10 @@ const h5: WechatAdapter = {
   },
   getPrivacySetting() {
     return Promise.reject(unsupported('微信隐私授权查询'))
+  },
+  onNeedPrivacyAuthorization() {
+    // No WeChat privacy gate in a browser: the app's own consent panel is the only one.
+    return () => {}
   },
   async makePhoneCall(phoneNumber) {
     // The browser (or the phone's dialer) handles tel: links.

@@ -58,9 +58,9 @@ CREATE INDEX "pairings_volunteerId_state_idx" ON "pairings"("volunteerId", "stat
 CREATE INDEX "pairings_villageCode_stateChangedAt_idx" ON "pairings"("villageCode", "stateChangedAt");
 CREATE INDEX "pairings_stateChangedAt_idx" ON "pairings"("stateChangedAt");
 CREATE INDEX "pairing_events_pairingId_at_idx" ON "pairing_events"("pairingId", "at");
--- Region containment (`villageCode LIKE '450225%'`) with the state beside it: a county's counts per
--- state are an index-only scan.
-CREATE INDEX "pairings_villageCode_pattern_idx" ON "pairings"("villageCode" text_pattern_ops, "state");
+-- Region containment (`villageCode LIKE '450225%'`) with the state beside it, and what staleness
+-- needs: a county's counts per state and of stale pairings are one index-only scan (ledger-sql.ts).
+CREATE INDEX "pairings_villageCode_pattern_idx" ON "pairings"("villageCode" text_pattern_ops, "state") INCLUDE ("lastConfirmedContactAt", "startDate");
 -- A child has at most one live pairing. Proposed and acknowledged count, not only active: two
 -- proposals would ask one family twice and could both be approved; paused counts because it is
 -- meant to resume. Ended and declined pairings stay in the ledger and free the child.

@@ -67,6 +67,7 @@ describe('rotateKeys', () => {
       'children.idNumberEnc': { rows: 5, values: 5 },
       'children.addressEnc': { rows: 5, values: 5 },
       'child_guardians.phoneEnc': { rows: 10, values: 10 },
+      'exports.tokenEnc': { rows: 0, values: 0 },
       'child_year_records.snapshot': { rows: 1, values: 3 },
     })
     const values = await sealedValues()

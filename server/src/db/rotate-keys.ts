@@ -25,6 +25,8 @@ export const ENCRYPTED_COLUMNS: EncryptedTable[] = [
   { table: 'volunteers', columns: ['phoneEnc', 'idNumberEnc'] },
   { table: 'children', columns: ['idNumberEnc', 'addressEnc'] },
   { table: 'child_guardians', columns: ['phoneEnc'] },
+  // An export's download token, sealed so its owner can see the link again while it is valid.
+  { table: 'exports', columns: ['tokenEnc'] },
   // Yearly snapshots of children's files keep the file's sealed values sealed.
   { table: 'child_year_records', json: ['snapshot'] },
 ]

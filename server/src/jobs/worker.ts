@@ -7,6 +7,10 @@ import { Logger, run, runMigrations, runOnce, type TaskList } from 'graphile-wor
 import pg from 'pg'
 import type { Db } from '../db/prisma'
 import type { Clock } from '../lib/clock'
+import type { Keyring } from '../lib/crypto'
+import { sendReportReminders } from '../modules/dashboard/reminders'
+import { purgeExports, runExport } from '../modules/exports/jobs'
+import { cleanIdempotencyKeys, sendConfirmReminders, sendDueReminders } from '../modules/checkins/reminders'
 import { runEscalationSweep } from '../modules/safeguarding/escalation'
 import type { WechatClient } from '../wechat/client'
 import { deliverNotification } from './deliver-notification'
@@ -17,10 +21,23 @@ export interface WorkerDeps {
   wechat: WechatClient
   templateId: string
   clock: Clock
+  /** Background exports open sealed columns and seal the file they make (issue #10). */
+  keyring?: Keyring
 }
 
 /** Periodic work (graphile-worker crontab syntax): the safeguarding escalation sweep every minute. */
-const CRONTAB = '* * * * * escalate_safeguarding ?max=1'
+const CRONTAB = [
+  '* * * * * escalate_safeguarding ?max=1',
+  // Reports: the reminder before each province's deadline (once a year, hourly checks), and the
+  // files of background exports whose one-hour link has run out.
+  '7 * * * * remind_annual_report ?max=1',
+  '*/10 * * * * purge_exports ?max=1',
+  // Check-ins (times are UTC): directors hourly in China's daytime when a check-in has waited 3 days;
+  // volunteers at 09:30 China time when a contact is due; idempotency keys past 8 days at 03:45.
+  '15 1-12 * * * checkin_confirm_reminders ?max=1',
+  '30 1 * * * checkin_due_reminders ?max=1',
+  '45 19 * * * idempotency_cleanup ?max=1',
+].join('\n')
 
 function taskList(deps: WorkerDeps): TaskList {
   return {
@@ -29,6 +46,25 @@ function taskList(deps: WorkerDeps): TaskList {
     },
     escalate_safeguarding: async () => {
       await runEscalationSweep(deps.prisma, deps.clock.now())
+    },
+    run_export: async (payload) => {
+      if (!deps.keyring) throw new Error('run_export needs the data keys (WorkerDeps.keyring)')
+      await runExport({ prisma: deps.prisma, clock: deps.clock, keyring: deps.keyring }, (payload as { id: string }).id)
+    },
+    remind_annual_report: async () => {
+      await sendReportReminders(deps.prisma, deps.clock.now())
+    },
+    purge_exports: async () => {
+      if (deps.keyring) await purgeExports({ prisma: deps.prisma, clock: deps.clock, keyring: deps.keyring })
+    },
+    checkin_confirm_reminders: async () => {
+      await sendConfirmReminders(deps.prisma, deps.clock.now())
+    },
+    checkin_due_reminders: async () => {
+      await sendDueReminders(deps.prisma, deps.clock.now())
+    },
+    idempotency_cleanup: async () => {
+      await cleanIdempotencyKeys(deps.prisma, deps.clock.now())
     },
   }
 }

@@ -43,6 +43,29 @@ export class Keyring {
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8')
   }
 
+  /**
+   * Binary sealing for files (generated exports): the same AES-256-GCM with the active key, laid
+   * out as [key-id length][key id][iv 12][tag 16][data] so a file piece needs no base64.
+   */
+  sealBytes(plain: Uint8Array): Buffer {
+    const { id, key } = this.keys[0]!
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', key, iv)
+    const data = Buffer.concat([cipher.update(plain), cipher.final()])
+    const keyId = Buffer.from(id, 'utf8')
+    return Buffer.concat([Buffer.of(keyId.length), keyId, iv, cipher.getAuthTag(), data])
+  }
+
+  openBytes(sealed: Uint8Array): Buffer {
+    const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength)
+    const idEnd = 1 + buf[0]!
+    const key = this.byId.get(buf.subarray(1, idEnd).toString('utf8'))
+    if (!key) throw new Error('sealed bytes have an unknown key id')
+    const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(idEnd, idEnd + 12))
+    decipher.setAuthTag(buf.subarray(idEnd + 12, idEnd + 28))
+    return Buffer.concat([decipher.update(buf.subarray(idEnd + 28)), decipher.final()])
+  }
+
   /** Key id of a ciphertext, to find rows still sealed with an old key. */
   static keyIdOf(sealed: string): string {
     return sealed.slice(0, sealed.indexOf(':'))

@@ -2,11 +2,17 @@
 import type { FastifyPluginAsync } from 'fastify'
 import auditRoutes from './audit/routes'
 import authRoutes from './auth/routes'
+import checkinRoutes from './checkins/routes'
+import honourRoutes from './checkins/honour-routes'
 import childrenRoutes from './children/routes'
+import dashboardRoutes from './dashboard/routes'
 import devRoutes from './dev/routes'
+import dutyRoutes from './duty/routes'
+import exportRoutes from './exports/routes'
 import healthRoutes from './health/routes'
 import invitationRoutes from './invitations/routes'
 import notificationRoutes from './notifications/routes'
+import pairingRoutes from './pairings/routes'
 import regionRoutes from './regions/routes'
 import safeguardingRoutes from './safeguarding/routes'
 import staffRoutes from './staff/routes'
@@ -24,9 +30,15 @@ const modules: FastifyPluginAsync = async (app) => {
   await app.register(childrenRoutes, { prefix: '/children' })
   await app.register(notificationRoutes, { prefix: '/notifications' })
   await app.register(safeguardingRoutes, { prefix: '/safeguarding' })
+  await app.register(dutyRoutes, { prefix: '/' })
   await app.register(volunteerRoutes, { prefix: '/volunteers' })
   await app.register(teamRoutes, { prefix: '/teams' })
   await app.register(vettingRoutes, { prefix: '/vetting' })
+  await app.register(pairingRoutes, { prefix: '/pairings' })
+  await app.register(checkinRoutes, { prefix: '/checkins' })
+  await app.register(honourRoutes, { prefix: '/honour-board' })
+  await app.register(exportRoutes, { prefix: '/exports' })
+  await app.register(dashboardRoutes, { prefix: '/' })
   // Demo and test sign-in: absent from production builds of the route table, not just guarded.
   if (!app.config.isProduction) await app.register(devRoutes, { prefix: '/dev' })
 }

@@ -13,6 +13,8 @@ import { hashPassword } from '../modules/auth/service'
 import { DEMO_PASSWORD, DEMO_PROVINCES, DEMO_TEAM, DEMO_VILLAGES, PERSONAS } from './personas'
 import { fullFileExtras } from './child-files'
 import { approvedDetails, recordApproval, seedVettingQueue } from './demo-volunteers'
+import { seedPairings } from './demo-pairings'
+import { seedCheckins } from './demo-checkins'
 
 const CHILDREN_PER_VILLAGE = 10
 const INTERESTS = ['画画', '唱歌', '跳舞', '篮球', '跳绳', '看故事书', '下棋', '手工', '种花', '踢毽子']
@@ -50,6 +52,10 @@ export async function seedDemo(prisma: Db, keyring: Keyring, log: (m: string) =>
       for (const village of DEMO_VILLAGES) await createChildren(tx, keyring, village)
       // After the children, so the faker sequence that generates them stays as it was.
       await seedVettingQueue(tx, keyring, team.id)
+      // The pairing ledger: one pairing in each state (demo-pairings.ts), 王阿姨's active with a 古顶村 child.
+      await seedPairings(tx)
+      // 王阿姨's check-ins: two confirmed by 李主任, one waiting in her queue (demo-checkins.ts).
+      await seedCheckins(tx)
     },
     { timeout: 120_000 },
   )

@@ -10,7 +10,7 @@ import {
 } from '../children/enums'
 import { ELIGIBILITY_WARNINGS, type EligibilityWarningCode } from '../children/eligibility'
 import { ID_NUMBER_PROBLEM_MESSAGES, parseIdNumber } from '../id-number'
-import { IdSchema, RegionCodeSchema } from './common'
+import { IdSchema } from './common'
 
 export const CalendarDateSchema = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' })
 export const ChildGenderSchema = z.enum(['male', 'female'])

@@ -67,8 +67,8 @@ export const TeamMemberSchema = z
     submittedAt: z.iso.datetime().nullable(),
     approvedAt: z.iso.datetime().nullable(),
     /**
-     * Pairing: null until pairings exist (issue #7 fills `paired` and `pairedSince` through
-     * teams/repository.ts pairingSince()). False/true only once the system knows.
+     * Whether the member is in an active or paused pairing, and since when (the earliest start
+     * date) — never with which child (teams/repository.ts pairingSince). Null means unknown.
      */
     paired: z.boolean().nullable(),
     pairedSince: z.iso.datetime().nullable(),

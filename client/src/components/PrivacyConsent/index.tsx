@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROUTES } from '../../constants/routes'
+import { PRIVACY_AGREE_BUTTON_ID } from '../../hooks/use-privacy-consent'
 import './index.scss'
 
 interface Props {
@@ -22,7 +23,7 @@ export default function PrivacyConsent({ onAgree }: Props) {
       <Text id='privacy-link' className='link privacy-consent__link' onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}>
         查看《用户隐私保护指引》全文
       </Text>
-      <Button id='privacy-agree' type='primary' size='large' block openType='agreePrivacyAuthorization' onClick={onAgree}>
+      <Button id={PRIVACY_AGREE_BUTTON_ID} type='primary' size='large' block openType='agreePrivacyAuthorization' onClick={onAgree}>
         同意并继续
       </Button>
     </View>

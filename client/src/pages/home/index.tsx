@@ -1,12 +1,23 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@qstx/shared'
 import ErrorState from '../../components/ErrorState'
+import ConcernButton from '../../components/ConcernButton'
+import ManageLinks from '../../components/ManageLinks'
+import NotificationsRow from '../../components/NotificationsRow'
+import VolunteerLinks from '../../components/VolunteerLinks'
+import WorkLinks from '../../components/WorkLinks'
+import { ROUTES } from '../../constants/routes'
 import { ROLE_DUTIES } from '../../constants/role-duties'
 import { useMe } from '../../hooks/use-auth'
 import { useRequireLogin } from '../../hooks/use-require-login'
 import './index.scss'
 
-/** Who you are here and what your role does; the work lists arrive with their features. */
+/**
+ * Who you are here and what your role does, with the management pages this role may use; the work
+ * lists arrive with their features. Without a role: the one real next step, an invitation code.
+ */
 export default function HomePage() {
   useRequireLogin()
   const me = useMe()
@@ -32,27 +43,41 @@ export default function HomePage() {
       <Text id='home-greeting' className='page-title'>
         {displayName}，您好
       </Text>
+      <ConcernButton id='home-report-concern' />
+      <NotificationsRow id='home-notifications' />
       {activeRole ? (
-        <View className='card'>
-          <Text id='home-role' className='home__role'>
-            {ROLE_LABELS[activeRole.role]}
-          </Text>
-          <Text id='home-region' className='muted home__region'>
-            {activeRole.regionName}
-          </Text>
-          <Text className='home__duties-title'>您的工作</Text>
-          <View id='home-duties'>
-            {ROLE_DUTIES[activeRole.role].map((duty) => (
-              <Text key={duty} className='home__duty'>
-                {duty}
-              </Text>
-            ))}
+        <View>
+          <View className='card'>
+            <Text id='home-role' className='home__role'>
+              {ROLE_LABELS[activeRole.role]}
+            </Text>
+            <Text id='home-region' className='muted home__region'>
+              {activeRole.regionName}
+            </Text>
+            <Text className='home__duties-title'>您的工作</Text>
+            <View id='home-duties'>
+              {ROLE_DUTIES[activeRole.role].map((duty) => (
+                <Text key={duty} className='home__duty'>
+                  {duty}
+                </Text>
+              ))}
+            </View>
           </View>
+          <WorkLinks role={activeRole.role} />
+          <VolunteerLinks role={activeRole.role} />
+          <ManageLinks role={activeRole.role} />
         </View>
       ) : (
-        <Text id='home-no-role' className='card'>
-          您的账号还没有分配角色。请联系所在地的妇联或民政部门工作人员。
-        </Text>
+        <View>
+          {/* Most people without a role are volunteers-to-be: signing up comes first. */}
+          <VolunteerLinks role={null} />
+          <View id='home-no-role' className='card'>
+            <Text className='home__no-role-text'>您的账号还没有角色。如果您是工作人员，请输入邀请人给您的邀请码。</Text>
+            <Button id='home-invite-link' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: ROUTES.invite })}>
+              输入邀请码
+            </Button>
+          </View>
+        </View>
       )}
     </View>
   )

@@ -2,17 +2,22 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@qstx/shared'
+import ConcernButton from '../../components/ConcernButton'
+import NavRow from '../../components/NavRow'
+import NotificationsRow from '../../components/NotificationsRow'
 import { ROUTES } from '../../constants/routes'
-import { useLogout, useMe } from '../../hooks/use-auth'
+import { useLogout, useMe, useSwitchRole } from '../../hooks/use-auth'
 import { useRequireLogin } from '../../hooks/use-require-login'
 import './index.scss'
 
-/** 我的: the account's role and region, the privacy notice, and signing out. */
+/** 我的: the account's role and region, switching between roles, the privacy notice, and signing out. */
 export default function MePage() {
   useRequireLogin()
   const me = useMe()
   const logout = useLogout()
+  const switchRole = useSwitchRole()
   const role = me.data?.activeRole
+  const roles = me.data?.roles ?? []
 
   return (
     <View className='page me'>
@@ -22,6 +27,34 @@ export default function MePage() {
         <Cell title='地区' extra={<Text id='me-region'>{role?.regionName ?? '—'}</Text>} />
       </CellGroup>
       {me.isError && <Text className='card me__error'>{me.error.message}</Text>}
+      <View className='me__safety'>
+        <ConcernButton id='me-report-concern' />
+        <NotificationsRow id='me-notifications' />
+        <View>
+          <NavRow id='me-my-reports' title='我的报告' description='我提交的报告处理到哪一步了' onClick={() => void Taro.navigateTo({ url: ROUTES.myReports })} />
+        </View>
+      </View>
+      {roles.length > 1 && (
+        <View id='me-roles'>
+          <Text className='section-title me__roles-title'>切换角色</Text>
+          {switchRole.isError && <Text className='form-error'>{switchRole.error.message}</Text>}
+          <View>
+            {roles.map((option) => {
+              const active = option.id === role?.id
+              return (
+                <NavRow
+                  key={option.id}
+                  id={`role-option-${option.id}`}
+                  title={ROLE_LABELS[option.role]}
+                  description={option.regionName}
+                  extra={active ? '当前' : switchRole.isPending && switchRole.variables === option.id ? '正在切换…' : '切换'}
+                  onClick={active ? undefined : () => !switchRole.isPending && switchRole.mutate(option.id)}
+                />
+              )
+            })}
+          </View>
+        </View>
+      )}
       <CellGroup>
         <Cell
           title={<Text id='me-privacy-link'>用户隐私保护指引</Text>}

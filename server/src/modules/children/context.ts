@@ -22,12 +22,12 @@ export const todayIn = (clock: Clock) => chinaDate(clock.now())
 
 /** `today` may be moved back (an archived year is viewed as it stood at the end of that year). */
 export async function candidateOf(tx: Tx, deps: ChildDeps, file: ChildFile, extra: { directorName?: string } = {}, today = todayIn(deps.clock)) {
-  const names = await repo.regionNames(tx, [file.villageCode])
+  const [names, paired] = await Promise.all([repo.regionNames(tx, [file.villageCode]), pairingStatusOf(tx, [file.id])])
   return candidate(file, {
     keyring: deps.keyring,
     today,
     villageName: names.get(file.villageCode)!,
-    pairingStatus: pairingStatusOf(file.id),
+    pairingStatus: paired.get(file.id)!,
     ...extra,
   })
 }

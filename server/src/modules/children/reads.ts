@@ -72,8 +72,8 @@ export function createChildReadService(deps: ChildDeps) {
     assertCan(actor, 'child.list')
     const today = todayIn(clock)
     const { rows, total } = await repo.listChildren(prisma, childScope(actor), { AND: listFilters(q, today) }, q.page, q.pageSize, COUNT_CAP + 1)
-    const names = await repo.regionNames(prisma, rows.map((r) => r.villageCode))
-    const items = rows.map((r) => redactRow(actor, rowCandidate(r, { today, villageName: names.get(r.villageCode)!, pairingStatus: pairingStatusOf(r.id) })))
+    const [names, paired] = await Promise.all([repo.regionNames(prisma, rows.map((r) => r.villageCode)), pairingStatusOf(prisma, rows.map((r) => r.id))])
+    const items = rows.map((r) => redactRow(actor, rowCandidate(r, { today, villageName: names.get(r.villageCode)!, pairingStatus: paired.get(r.id)! })))
     return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, page: q.page, pageSize: q.pageSize }
   }
 

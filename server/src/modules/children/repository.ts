@@ -43,6 +43,7 @@ export function closeChild(tx: Tx, id: string, data: { closedAt: Date; closedRea
   return tx.child.updateMany({ where: { id, closedAt: null }, data: { ...data, updatedAt: data.closedAt, version: { increment: 1 } } }).then((r) => r.count === 1)
 }
 
+/** The file changes village; the work phone on it was the old director's, so it is cleared for the new one to fill in. */
 export function moveChild(tx: Tx, id: string, from: string, to: string, at: Date) {
   return tx.child
     .updateMany({ where: { id, villageCode: from }, data: { villageCode: to, directorWorkPhone: null, updatedAt: at, version: { increment: 1 } } })

@@ -13,6 +13,7 @@ import { alreadyRegistered, candidateOf, todayIn, warningsOf, type ChildDeps } f
 import { diffFiles, fileFromRow } from './file'
 import { assertMayWrite, assertVillageDirector, redactFullFile } from './policy'
 import * as repo from './repository'
+import { closePairingsOfChild } from '../pairings/exits'
 
 export function createChildWriteService(deps: ChildDeps) {
   const { prisma, clock, keyring } = deps
@@ -94,6 +95,8 @@ export function createChildWriteService(deps: ChildDeps) {
       if (!(await repo.closeChild(tx, id, { closedAt: at, closedReason: body.reason, closedNote: body.note ?? null }))) throw new AppError('CHILD_CLOSED')
       await repo.insertHistory(tx, [{ childId: id, at, kind: 'closed', actorUserId: actor.userId, actorName: actor.displayName, changes: [{ field: 'closedReason', to: body.reason }], note: body.note ?? null }])
       await recordAudit(tx, ctx, { action: 'child.close', result: 'success', targetType: 'child', targetId: id })
+      // A closed file's live pairing ends with it (pairings/exits.ts).
+      await closePairingsOfChild(tx, id, body.reason, ctx)
       return redactFullFile(await candidateOf(tx, deps, fileFromRow((await repo.findChild(tx, id))!)))
     })
   }

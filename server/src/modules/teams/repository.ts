@@ -1,5 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client'
 import type { Tx } from '../../db/prisma'
+import { pairedSince } from '../pairings/repository'
 
 export function insertTeam(tx: Tx, data: Prisma.TeamUncheckedCreateInput) {
   return tx.team.create({ data })
@@ -37,11 +38,13 @@ export function countByStatus(tx: Tx, teamId: string) {
 }
 
 /**
- * SEAM for issue #7 (pairings): since when each of these volunteers has a live pairing. Returns
- * null while the system keeps no pairings, so the roster says "unknown" rather than "not paired".
+ * Since when each of these volunteers has been paired (active or paused; the earliest start date
+ * of those pairings). Members absent from the map are not paired. Only the date: the roster never
+ * learns which child (issue #7).
  */
-export async function pairingSince(_tx: Tx, _volunteerIds: string[]): Promise<Map<string, Date> | null> {
-  return null
+export async function pairingSince(tx: Tx, volunteerIds: string[]): Promise<Map<string, Date> | null> {
+  const rows = volunteerIds.length ? await pairedSince(tx, volunteerIds) : []
+  return new Map(rows.flatMap((r) => (r._min.startDate ? [[r.volunteerId, r._min.startDate] as const] : [])))
 }
 
 export function regionOf(tx: Tx, code: string) {

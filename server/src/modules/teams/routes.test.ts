@@ -97,7 +97,8 @@ describe('GET /api/teams/:id/members', () => {
     const roster = res.json()
     expect(roster.items.map((m: { realName: string; status: string }) => [m.realName, m.status])).toEqual([['黄思远', 'submitted'], ['覃小梅', 'draft']])
     expect(roster.counts).toMatchObject({ submitted: 1, draft: 1, approved: 0 })
-    expect(roster.items[0]).toMatchObject({ kind: 'youth', paired: null, pairedSince: null, approvedAt: null })
+    // Pairings exist (issue #7): an unpaired member is `false`, not unknown.
+    expect(roster.items[0]).toMatchObject({ kind: 'youth', paired: false, pairedSince: null, approvedAt: null })
     for (const secret of [...ids, ...phones, ...ids.map((i) => i.slice(-4)), ...phones.map((p) => p.slice(-4))]) expect(res.body).not.toContain(secret)
     expect(Object.keys(roster.items[0]).sort()).toEqual(['approvedAt', 'joinedAt', 'kind', 'paired', 'pairedSince', 'realName', 'status', 'submittedAt', 'volunteerId'])
   })

@@ -11,6 +11,7 @@ import { AppError } from '../../lib/app-error'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { notify } from '../../lib/notify'
 import { activateWhereRoleless, grantRole, revokeRole } from '../../lib/role-grants'
+import { closePairingsOfVolunteer } from '../pairings/exits'
 import * as repo from './repository'
 
 /**
@@ -58,6 +59,8 @@ export async function transition(tx: Tx, input: TransitionInput): Promise<void> 
     }
   }
   await recordAudit(tx, ctx, { ...audit, action: `volunteer.${event}`, targetId: v.id })
+  // Leaving ends the volunteer's live pairings in the same transaction (pairings/exits.ts says why).
+  if (event === 'withdraw' || event === 'suspend') await closePairingsOfVolunteer(tx, v.id, event, ctx)
   const notice = NOTICES[event]
   if (notice) await notify(tx, { recipientUserId: v.userId, kind: `volunteer.${event}`, ...notice, page: VOLUNTEER_STATUS_PAGE })
 }

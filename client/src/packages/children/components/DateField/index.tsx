@@ -1,0 +1,34 @@
+import { Picker, Text, View } from '@tarojs/components'
+import './index.scss'
+
+interface Props {
+  id: string
+  label: string
+  value: string | null
+  onChange: (value: string) => void
+  /** Latest date allowed (YYYY-MM-DD), e.g. today. */
+  end?: string
+  hint?: string
+  error?: string | undefined
+}
+
+/** A date chosen with the phone's own date wheel (Taro Picker), never typed. */
+export default function DateField({ id, label, value, onChange, end, hint, error }: Props) {
+  return (
+    <View className='date-field'>
+      <Text className='date-field__label'>{label}</Text>
+      {hint && <Text className='date-field__hint'>{hint}</Text>}
+      <Picker mode='date' value={value ?? end ?? '2020-01-01'} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+        <View id={id} className={`date-field__value${error ? ' date-field__value--invalid' : ''}`}>
+          <Text>{value || '请选择日期'}</Text>
+          <Text className='date-field__change'>选择</Text>
+        </View>
+      </Picker>
+      {error && (
+        <Text id={`${id}-error`} className='date-field__error'>
+          {error}
+        </Text>
+      )}
+    </View>
+  )
+}

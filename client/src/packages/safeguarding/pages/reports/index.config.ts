@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '强制报告处理' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我担心这个孩子' })

@@ -1,0 +1,108 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { QUEUE_STATUSES, VOLUNTEER_KIND_LABELS, VOLUNTEER_STATUS_LABELS, type QueueStatus } from '@qstx/shared'
+import { useVettingQueue, type fetchQueue } from '../../../../api/vetting'
+import ChoiceChips from '../../../../components/ChoiceChips'
+import ErrorState from '../../../../components/ErrorState'
+import { ROUTES } from '../../../../constants/routes'
+import { useRefetchOnShow } from '../../../../hooks/use-refetch-on-show'
+import { useRequireLogin } from '../../../../hooks/use-require-login'
+import { formatDate } from '../../../../utils/format'
+import { CRIMINAL_BADGE } from '../../labels'
+import './index.scss'
+
+const PAGE_SIZE = 20
+const DAY_MS = 86_400_000
+
+type Item = Awaited<ReturnType<typeof fetchQueue>>['items'][number]
+
+function Badges({ checks }: { checks: Item['checks'] }) {
+  const criminal = checks.criminalRecordResult
+  return (
+    <View className='vetting__badges'>
+      <Text className={`vetting__badge${checks.identityVerified ? ' vetting__badge--done' : ''}`}>{checks.identityVerified ? '身份核验 ✓' : '身份未核验'}</Text>
+      <Text className={`vetting__badge${criminal === 'clear' ? ' vetting__badge--done' : criminal === 'not_clear' ? ' vetting__badge--bad' : ''}`}>
+        {criminal ? CRIMINAL_BADGE[criminal] : '未做入职查询'}
+      </Text>
+      <Text className={`vetting__badge${checks.trainingCompleted ? ' vetting__badge--done' : ''}`}>{checks.trainingCompleted ? '培训 ✓' : '未培训'}</Text>
+    </View>
+  )
+}
+
+/** 陈姐's morning: the applications of her region, oldest first, by status with the count of each. */
+export default function VettingQueuePage() {
+  useRequireLogin()
+  const [status, setStatus] = useState<QueueStatus>('submitted')
+  const [page, setPage] = useState(1)
+  const queue = useVettingQueue({ status, page, pageSize: PAGE_SIZE })
+  // Back from an application just decided: the list and its counts have changed.
+  useRefetchOnShow(queue.refetch)
+  const counts = queue.data?.counts
+  const pages = queue.data ? Math.max(1, Math.ceil(queue.data.total / queue.data.pageSize)) : 1
+
+  return (
+    <View className='page vetting'>
+      <Text className='page-title'>志愿者审核</Text>
+      <ChoiceChips
+        id='vetting-filter'
+        options={QUEUE_STATUSES.map((s) => ({ value: s, label: `${VOLUNTEER_STATUS_LABELS[s]}（${counts ? counts[s] : '…'}）` }))}
+        value={status}
+        onChange={(s) => {
+          setStatus(s)
+          setPage(1)
+        }}
+      />
+      {queue.isError && <ErrorState id='vetting-error' title='无法加载审核列表' message={queue.error.message} onRetry={() => void queue.refetch()} />}
+      {queue.isPending && <Text className='muted'>正在加载…</Text>}
+      {queue.isSuccess && queue.data.items.length === 0 && (
+        <Text id='vetting-empty' className='card muted'>
+          没有“{VOLUNTEER_STATUS_LABELS[status]}”的报名。
+        </Text>
+      )}
+      {queue.isSuccess && queue.data.items.length > 0 && (
+        <View id='vetting-list'>
+          {queue.data.items.map((item) => {
+            const since = item.submittedAt ?? item.statusChangedAt
+            const days = since ? Math.floor((Date.now() - Date.parse(since)) / DAY_MS) : null
+            return (
+              <View
+                key={item.id}
+                id={`vetting-item-${item.id}`}
+                className='card'
+                hoverClass='nav-row--pressed'
+                onClick={() => void Taro.navigateTo({ url: `${ROUTES.vettingApplication}?id=${item.id}` })}
+              >
+                <Text className='vetting__item-name'>{item.realName ?? '（未填写姓名）'}</Text>
+                <Text className='vetting__line'>
+                  {[item.kind ? VOLUNTEER_KIND_LABELS[item.kind] : null, item.serviceRegionName].filter(Boolean).join(' · ')}
+                </Text>
+                {item.team && <Text className='vetting__line'>团队：{item.team.name}</Text>}
+                {since && (
+                  <Text className='vetting__line'>
+                    {formatDate(since)} 提交{days !== null && days > 0 ? `，已等待 ${days} 天` : ''}
+                  </Text>
+                )}
+                <Badges checks={item.checks} />
+              </View>
+            )
+          })}
+        </View>
+      )}
+      {pages > 1 && (
+        <View className='vetting__pager'>
+          <Button id='vetting-prev' size='large' disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            上一页
+          </Button>
+          <Text id='vetting-page' className='vetting__page'>
+            第 {page} / {pages} 页
+          </Text>
+          <Button id='vetting-next' size='large' disabled={page >= pages} onClick={() => setPage(page + 1)}>
+            下一页
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,134 @@
+import type { DirectorVisitKind } from '../../generated/prisma/client'
+import type { Tx } from '../../db/prisma'
+import type { DutyRule } from '@qstx/shared'
+
+export function findChildForDuty(tx: Tx, id: string) {
+  return tx.child.findUnique({ where: { id }, select: { id: true, villageCode: true, closedAt: true, lastContactOn: true, lastHomeVisitOn: true } })
+}
+
+export function insertVisit(tx: Tx, data: { childId: string; kind: DirectorVisitKind; visitedOn: Date; problems: string | null; measures: string | null; byUserId: string; createdAt: Date }) {
+  return tx.directorVisit.create({ data })
+}
+
+/** Keeps the latest contact / home visit on the file; an older visit entered late never moves it back. */
+export async function advanceLastVisit(tx: Tx, childId: string, kind: DirectorVisitKind, visitedOn: Date) {
+  const column = kind === 'home_visit' ? 'lastHomeVisitOn' : 'lastContactOn'
+  await tx.child.updateMany({
+    where: { id: childId, OR: [{ [column]: null }, { [column]: { lt: visitedOn } }] },
+    data: { [column]: visitedOn },
+  })
+}
+
+export function listVisits(tx: Tx, childId: string) {
+  return tx.directorVisit.findMany({ where: { childId }, orderBy: [{ visitedOn: 'desc' }, { createdAt: 'desc' }], include: { by: { select: { displayName: true } } } })
+}
+
+export function isYearArchived(tx: Tx, childId: string, year: number) {
+  return tx.childYearRecord.count({ where: { childId, year, archivedAt: { not: null } } }).then((n) => n > 0)
+}
+
+export interface DutySqlRow {
+  childId: string
+  name: string
+  villageCode: string
+  lastContactOn: string | null
+  lastHomeVisitOn: string | null
+  nextContactOn: string
+  nextHomeVisitOn: string
+  special: boolean
+  highRisk: boolean
+  openReport: boolean
+}
+
+export interface DutyQuery {
+  prefix: string
+  villageCode?: string
+  today: string
+  rule: DutyRule
+  status?: 'overdue' | 'due_soon' | 'attention'
+}
+
+const interval = (i: { days?: number; months?: number }) => `${i.months ?? 0} months ${i.days ?? 0} days`
+
+/**
+ * The duty calendar's rows: the same rules as shared dutyOf() (PostgreSQL's date + interval clamps
+ * month ends exactly as addInterval does — a test holds the two together), over open files.
+ * Parameters $1–$8 are shared by the page and the counts queries.
+ */
+const DUTY_ROWS = `WITH c AS (
+    SELECT ch.id, ch.name, ch."villageCode", ch."lastContactOn", ch."lastHomeVisitOn",
+           (ch."createdAt" AT TIME ZONE 'Asia/Shanghai')::date AS filed,
+           cardinality(ch."specialAttention") > 0 AS special,
+           coalesce(ch."riskLevel"::text IN ('high', 'critical'), false) AS high_risk,
+           EXISTS (SELECT 1 FROM safeguarding_reports r WHERE r."childId" = ch.id
+                   AND NOT EXISTS (SELECT 1 FROM safeguarding_events e WHERE e."reportId" = r.id AND e.type = 'closed')) AS open_report
+      FROM children ch
+     WHERE ch."villageCode" LIKE $1 AND ch."closedAt" IS NULL AND ($2::text IS NULL OR ch."villageCode" = $2)
+  ), d AS (
+    SELECT c.*, (special OR high_risk OR open_report) AS heightened,
+           (coalesce(greatest("lastContactOn", "lastHomeVisitOn"), filed)
+             + CASE WHEN special OR high_risk OR open_report THEN $4::interval ELSE $3::interval END)::date AS next_contact,
+           (coalesce("lastHomeVisitOn", filed)
+             + CASE WHEN special OR high_risk OR open_report THEN $6::interval ELSE $5::interval END)::date AS next_home
+      FROM c
+  )
+  SELECT d.*, least(next_contact, next_home) < $7::date AS is_overdue,
+         least(next_contact, next_home) <= ($7::date + $8::interval)::date AS is_due
+    FROM d`
+
+function params(q: DutyQuery) {
+  return [
+    `${q.prefix}%`, q.villageCode ?? null,
+    interval(q.rule.contact), interval(q.rule.heightenedContact), interval(q.rule.homeVisit), interval(q.rule.heightenedHomeVisit),
+    q.today, interval({ days: q.rule.dueSoonDays }),
+  ]
+}
+
+export function dutyPage(tx: Tx, q: DutyQuery, limit: number, offset: number) {
+  return tx.$queryRawUnsafe<DutySqlRow[]>(
+    `WITH s AS (${DUTY_ROWS})
+     SELECT id AS "childId", name, "villageCode", "lastContactOn"::text AS "lastContactOn", "lastHomeVisitOn"::text AS "lastHomeVisitOn",
+            next_contact::text AS "nextContactOn", next_home::text AS "nextHomeVisitOn",
+            special, high_risk AS "highRisk", open_report AS "openReport"
+       FROM s
+      WHERE CASE $9::text WHEN 'overdue' THEN is_overdue WHEN 'due_soon' THEN is_due AND NOT is_overdue
+                          WHEN 'attention' THEN heightened ELSE true END
+      ORDER BY least(next_contact, next_home), name, id
+      LIMIT $10 OFFSET $11`,
+    ...params(q), q.status ?? null, limit, offset,
+  )
+}
+
+export async function dutyCounts(tx: Tx, q: DutyQuery) {
+  const [row] = await tx.$queryRawUnsafe<Array<{ all: number; overdue: number; dueSoon: number; heightened: number; selected: number }>>(
+    `WITH s AS (${DUTY_ROWS})
+     SELECT count(*)::int AS all,
+            count(*) FILTER (WHERE is_overdue)::int AS overdue,
+            count(*) FILTER (WHERE is_due AND NOT is_overdue)::int AS "dueSoon",
+            count(*) FILTER (WHERE heightened)::int AS heightened,
+            count(*) FILTER (WHERE CASE $9::text WHEN 'overdue' THEN is_overdue WHEN 'due_soon' THEN is_due AND NOT is_overdue
+                                                  WHEN 'attention' THEN heightened ELSE true END)::int AS selected
+       FROM s`,
+    ...params(q), q.status ?? null,
+  )
+  return row!
+}
+
+/**
+ * dutyCounts per sub-region, for the dashboards' drill-down (issue #10): the same rows, grouped by
+ * the first `groupLength` digits of the village code (9: per township, 12: per village).
+ */
+export function dutyCountsByRegion(tx: Tx, q: Omit<DutyQuery, 'status' | 'villageCode'>, groupLength: number) {
+  return tx.$queryRawUnsafe<Array<{ code: string; overdue: number; dueSoon: number }>>(
+    `WITH s AS (${DUTY_ROWS})
+     SELECT left("villageCode", $9) AS code,
+            count(*) FILTER (WHERE is_overdue)::int AS overdue,
+            count(*) FILTER (WHERE is_due AND NOT is_overdue)::int AS "dueSoon"
+       FROM s GROUP BY 1`,
+    ...params(q), groupLength,
+  )
+}
+
+export function regionNames(tx: Tx, codes: string[]) {
+  return tx.region.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })
+}

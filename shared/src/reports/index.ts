@@ -1,0 +1,3 @@
+export * from './permissions'
+export * from './ledger-template'
+export * from './deadlines'

@@ -1,0 +1,156 @@
+/**
+ * End-to-end harness: the real server (the same app factory, a database cloned from the template
+ * with the demo seeded, the H5 build, a fake WeChat) listening on a loopback port, and Debian's
+ * Chromium driven by playwright-core. `useE2e()` wires it into a spec file's hooks.
+ */
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
+import { H5_DIR, ROOT } from '../../scripts/h5-build.mjs'
+import { seedDemo } from '../../server/src/seed/demo'
+import { buildTestApp, type TestContext } from '../helpers/build-app'
+import { CHROMIUM } from './global-setup'
+
+export const ARTIFACTS = path.join(ROOT, 'test/artifacts')
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/** Field roles (volunteers, directors) hold a phone; desk roles (civil affairs, admins) sit at a computer. */
+export const DEVICES = {
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  desk: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+} as const
+export type Device = keyof typeof DEVICES
+
+export interface E2eServer {
+  url: string
+  ctx: TestContext
+  close(): Promise<void>
+}
+
+/** The real server over a fresh database with the demo county, on 127.0.0.1 and a free port. */
+export async function startServer(): Promise<E2eServer> {
+  const ctx = await buildTestApp({ env: { H5_DIR } })
+  try {
+    await seedDemo(ctx.prisma, ctx.keyring)
+    const url = await ctx.app.listen({ host: '127.0.0.1', port: 0 })
+    return { url, ctx, close: () => ctx.close() }
+  } catch (err) {
+    await ctx.close()
+    throw err
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  // launch() gives every run a fresh temporary user-data-dir, removed when the browser closes.
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+}
+
+const fileName = (name: string) => name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120)
+
+/** A screenshot in test/artifacts (git-ignored), for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const file = path.join(ARTIFACTS, `${fileName(name)}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
+
+/**
+ * Hooks for a spec file: one server and one browser for the file, a fresh browser context per
+ * person (isolated storage = another phone or computer). When a test fails, every page still open
+ * is saved to test/artifacts/<test name>.png (the most recent one; earlier ones get -2, -3, …).
+ */
+export function useE2e() {
+  let server: E2eServer | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  const pages: Page[] = []
+
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchChromium()
+  })
+
+  beforeEach((test) => {
+    test.onTestFailed(async () => {
+      const open = pages.filter((p) => !p.isClosed()).reverse()
+      for (const [i, page] of open.entries()) {
+        await screenshot(page, i === 0 ? test.task.name : `${test.task.name}-${i + 1}`).catch(() => {})
+      }
+    })
+  })
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {})
+    await browser?.close()
+    await server?.close()
+  })
+
+  return {
+    get url(): string {
+      if (!server) throw new Error('server not started')
+      return server.url
+    },
+    get server(): E2eServer {
+      if (!server) throw new Error('server not started')
+      return server
+    },
+    /** A new person on a new device, on `route` (default: the app's first page). */
+    async open(device: Device, route = '/'): Promise<Page> {
+      if (!browser || !server) throw new Error('browser not started')
+      const context = await browser.newContext({ ...DEVICES[device], locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+      contexts.push(context)
+      const page = await context.newPage()
+      page.setDefaultTimeout(15_000)
+      pages.push(page)
+      await page.goto(new URL(route, server.url).toString())
+      return page
+    },
+  }
+}
+
+// ---- Acting on the app by the element ids listed in client/src/constants/routes.ts ----
+
+export const byId = (page: Page, id: string) => page.locator(`#${id}`)
+
+export async function tap(page: Page, id: string): Promise<void> {
+  await byId(page, id).click()
+}
+
+/** Types into a TextField (Taro's Input renders the real <input> inside the element with the id). */
+export async function fill(page: Page, id: string, value: string): Promise<void> {
+  await page.locator(`#${id} input`).fill(value)
+}
+
+export async function expectText(page: Page, id: string, text: string | RegExp): Promise<void> {
+  await expect.poll(() => byId(page, id).innerText(), { timeout: 15_000 }).toMatch(text)
+}
+
+/** The privacy notice comes before anything else (JOURNEYS: 王阿姨 step 1). */
+export async function acceptPrivacy(page: Page): Promise<void> {
+  await tap(page, 'privacy-agree')
+}
+
+/** Desk sign-in on the login page (privacy already accepted). */
+export async function deskSignIn(page: Page, username: string, password: string): Promise<void> {
+  await fill(page, 'desk-username', username)
+  await fill(page, 'desk-password', password)
+  await tap(page, 'desk-submit')
+  await page.waitForURL(/\/pages\/home\/index/)
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.locator('.weui-tabbar__label', { hasText: '我的' }).click()
+  await tap(page, 'logout-button')
+  await page.waitForURL(/\/pages\/login\/index/)
+}
