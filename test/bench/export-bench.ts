@@ -31,7 +31,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function memory(ctx: BenchContext, reset = false) {
   const res = await fetch(new URL(`/__bench/memory${reset ? '?reset=1' : ''}`, ctx.baseUrl))
-  return (await res.json()) as { rss: number; peakRss: number }
+  return (await res.json()) as { rss: number; heapUsed: number; external: number; peakRss: number; peak: { heapUsed: number; external: number } }
+}
+
+/**
+ * The baseline: collect garbage, give V8 a moment to hand freed pages back to the system, collect
+ * and read again — so the growth is the export's, not what earlier scenarios left lying around.
+ */
+async function baseline(ctx: BenchContext) {
+  await memory(ctx, true)
+  await sleep(3000)
+  return memory(ctx, true)
 }
 
 /** Reads a body to the end, counting bytes, keeping none of it. */
@@ -41,10 +51,8 @@ async function drain(res: Response): Promise<number> {
   return bytes
 }
 
-async function backgroundExport(ctx: BenchContext, auth: Record<string, string>, path: string, name: string, targets: ExportRun['targets']): Promise<ExportRun> {
-  // Settle first: what earlier scenarios left behind is not this export's growth.
-  await sleep(2000)
-  const before = await memory(ctx, true)
+async function backgroundExport(ctx: BenchContext, auth: Record<string, string>, path: string, name: string, targets: ExportRun['targets'], say: (m: string) => void): Promise<ExportRun> {
+  const before = await baseline(ctx)
   const started = performance.now()
   const first = await fetch(new URL(path, ctx.baseUrl), { headers: auth })
   if (first.status !== 202) throw new Error(`${name}: expected 202, got ${first.status} ${await first.text()}`)
@@ -63,6 +71,7 @@ async function backgroundExport(ctx: BenchContext, auth: Record<string, string>,
   const downloadSeconds = (performance.now() - downloadStarted) / 1000
   const after = await memory(ctx)
   const growthMB = (after.peakRss - before.rss) / MB
+  say(`    peak heap ${(after.peak.heapUsed / MB).toFixed(0)} MB (from ${(before.heapUsed / MB).toFixed(0)}), external ${(after.peak.external / MB).toFixed(0)} MB (from ${(before.external / MB).toFixed(0)})`)
   return {
     name, rows: status.rows, seconds, downloadSeconds, bytes, rssBeforeMB: before.rss / MB, peakRssMB: after.peakRss / MB, growthMB, targets,
     ok: !targets || (seconds <= targets.seconds && growthMB <= targets.growthMB),
@@ -70,8 +79,7 @@ async function backgroundExport(ctx: BenchContext, auth: Record<string, string>,
 }
 
 async function directExport(ctx: BenchContext, auth: Record<string, string>, path: string, name: string): Promise<ExportRun> {
-  await sleep(1000)
-  const before = await memory(ctx, true)
+  const before = await baseline(ctx)
   const started = performance.now()
   const res = await fetch(new URL(path, ctx.baseUrl), { headers: auth })
   if (res.status !== 200) throw new Error(`${name}: expected 200, got ${res.status} ${await res.text()}`)
@@ -83,19 +91,19 @@ async function directExport(ctx: BenchContext, auth: Record<string, string>, pat
 
 export async function runExportBench(ctx: BenchContext, say: (m: string) => void): Promise<ExportRun[]> {
   // A session of its own (exports are limited to 10 a minute per person, and this is one person).
-  const [civil] = await benchSessions(ctx, 'civil_affairs', BENCH_COUNTY, 31).then((s) => s.slice(30))
+  const [civil] = await benchSessions(ctx, 'civil_affairs', BENCH_COUNTY, 1, 'exports')
   const auth = civil!.headers!
   const year = new Date().getFullYear()
   const runs: ExportRun[] = []
   say('  export: county child ledger, 50,000 children, XLSX (background job)')
-  runs.push(await backgroundExport(ctx, auth, `/api/exports/child-ledger.xlsx?year=${year}`, 'county child ledger XLSX (50,000, job)', { seconds: 60, growthMB: 150 }))
+  runs.push(await backgroundExport(ctx, auth, `/api/exports/child-ledger.xlsx?year=${year}`, 'county child ledger XLSX (50,000, job)', { seconds: 60, growthMB: 150 }, say))
   const village = benchVillage(0, 0)
   say('  export: one village, XLSX with a sheet per child (direct)')
   runs.push(await directExport(ctx, auth, `/api/exports/child-ledger.xlsx?year=${year}&regionCode=${village}`, 'village child ledger XLSX, sheet per child (direct)'))
   say('  export: one village, PDF (direct)')
   runs.push(await directExport(ctx, auth, `/api/exports/child-ledger.pdf?year=${year}&regionCode=${village}`, 'village child ledger PDF (direct)'))
   say('  export: county pairing ledger (20,000 pairings, background job)')
-  runs.push(await backgroundExport(ctx, auth, '/api/exports/pairing-ledger.xlsx', 'county pairing ledger XLSX (job)', null))
+  runs.push(await backgroundExport(ctx, auth, '/api/exports/pairing-ledger.xlsx', 'county pairing ledger XLSX (job)', null, say))
   // The dashboard scenarios mostly meet figures counted in the last 30 s (dashboard/service.ts);
   // these are first requests, counted afresh: the county (its figures expired during the exports
   // above) and the nine townships no scenario asked for.

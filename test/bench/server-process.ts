@@ -75,6 +75,7 @@ async function main() {
   const worker = await startWorker({ databaseUrl, prisma, wechat, templateId: config.WECHAT_TEMPLATE_GENERAL, clock: systemClock, keyring })
   life.onCleanup(() => worker.stop())
   benchMemoryRoute(app)
+  collectGarbage() // generating the fixtures left a heap of garbage: not the app's memory
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   announce(address)
 }

@@ -10,38 +10,9 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES, idNumberCheckChar } from '@qstx/shared'
 import { DEMO_PASSWORD } from '../../server/src/seed/personas'
-import { acceptPrivacy, byId, deskSignIn, expectText, fill, screenshot, tap, useE2e } from './helpers'
+import { acceptPrivacy, byId, deskSignIn, expectText, fill, fullShot, screenshot, settled, tap, useE2e } from './helpers'
 
 const e2e = useE2e()
-
-/**
- * Waits until the element with this id has stopped moving: Taro's H5 router slides a new page in
- * from the right, and a screenshot or a back navigation in the middle of it catches half a page.
- */
-async function settled(page: Page, id: string): Promise<void> {
-  await byId(page, id).waitFor()
-  let last: number | undefined
-  await expect
-    .poll(async () => {
-      const x = (await byId(page, id).boundingBox())?.x
-      const still = x !== undefined && x === last
-      last = x
-      return still
-    }, { timeout: 15_000, intervals: [150] })
-    .toBe(true)
-}
-
-/**
- * The whole page in one picture for people to look at: Taro's H5 page scrolls inside its own
- * container, so the window grows to the page's height for the shot and then shrinks back.
- */
-async function fullShot(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize()!
-  const height = await page.evaluate(() => Math.max(document.documentElement.scrollHeight, ...Array.from(document.querySelectorAll('.taro_page')).map((el) => el.scrollHeight)))
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 6000) })
-  await screenshot(page, name)
-  await page.setViewportSize(size)
-}
 
 // 融水 (450225), born 2016-03-15, sequence 502: the 17th digit is even, so a girl.
 const FIRST17 = '45022520160315502'

@@ -132,6 +132,36 @@ export async function fill(page: Page, id: string, value: string): Promise<void>
   await page.locator(`#${id} input`).fill(value)
 }
 
+/**
+ * Waits until the element with this id has stopped moving: Taro's H5 router slides a new page in
+ * from the right, and a screenshot or a back navigation in the middle of it catches half a page.
+ */
+export async function settled(page: Page, id: string): Promise<void> {
+  await byId(page, id).waitFor()
+  let last: number | undefined
+  await expect
+    .poll(async () => {
+      const x = (await byId(page, id).boundingBox())?.x
+      const still = x !== undefined && x === last
+      last = x
+      return still
+    }, { timeout: 15_000, interval: 150 })
+    .toBe(true)
+}
+
+/**
+ * The whole page in one picture for people to look at: Taro's H5 page scrolls inside its own
+ * container, so the window grows to the page's height for the shot and then shrinks back.
+ */
+export async function fullShot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!
+  const height = await page.evaluate(() => Math.max(document.documentElement.scrollHeight, ...Array.from(document.querySelectorAll('.taro_page')).map((el) => el.scrollHeight)))
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 6000) })
+  await page.waitForTimeout(300) // charts and lists follow the resize
+  await screenshot(page, name)
+  await page.setViewportSize(size)
+}
+
 export async function expectText(page: Page, id: string, text: string | RegExp): Promise<void> {
   await expect.poll(() => byId(page, id).innerText(), { timeout: 15_000 }).toMatch(text)
 }

@@ -97,6 +97,12 @@
  *                          decision: #decision-<approve|request_info|reject>, #decision-approve-blocked, #decision-reason,
  *                          #decision-submit, #decision-error, #decision-conflict (409: 已被他人处理，请刷新),
  *                          #decision-refresh, #decision-done
+ *   reports/dashboard    — #dashboard-title, #dashboard-path (#dashboard-up-<code>: back up to that region), #dashboard-generated,
+ *                          #dashboard-totals (#total-<children|priority|overdue|stale|reports|checkins>), charts #chart-categories,
+ *                          #chart-subregions, #chart-checkins (a canvas on H5, bars of Views on weapp), #dashboard-subregions
+ *                          (#dashboard-region-<code>: drill down), #annual-report, #dashboard-exports with #export-child-xlsx,
+ *                          #export-child-pdf, #export-pairing, #export-annual, #export-error, #export-saved (a direct download),
+ *                          #export-job (background: #export-status, #export-progress, #export-download)
  */
 
 /** Subpackages by domain; each root is a folder under src/ (WeChat: ≤ 2 MB each). */
@@ -117,6 +123,7 @@ export const SUBPACKAGES = [
   { root: 'packages/volunteer', pages: ['pages/signup/index', 'pages/status/index'] },
   { root: 'packages/team', pages: ['pages/register/index', 'pages/roster/index'] },
   { root: 'packages/vetting', pages: ['pages/queue/index', 'pages/application/index'] },
+  { root: 'packages/reports', pages: ['pages/dashboard/index'] },
 ] as const
 
 export const ROUTES = {
@@ -159,6 +166,8 @@ export const ROUTES = {
   vettingQueue: '/packages/vetting/pages/queue/index',
   /** ?id= — one application. */
   vettingApplication: '/packages/vetting/pages/application/index',
+  /** 工作统计 (?year=): must match shared DASHBOARD_PAGE — the annual-report reminder links here. */
+  dashboard: '/packages/reports/pages/dashboard/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

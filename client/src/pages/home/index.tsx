@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '@qstx/shared'
 import ErrorState from '../../components/ErrorState'
 import ConcernButton from '../../components/ConcernButton'
 import ManageLinks from '../../components/ManageLinks'
+import ReportsLink from '../../components/ReportsLink'
 import NotificationsRow from '../../components/NotificationsRow'
 import VolunteerLinks from '../../components/VolunteerLinks'
 import WorkLinks from '../../components/WorkLinks'
@@ -64,6 +65,7 @@ export default function HomePage() {
             </View>
           </View>
           <WorkLinks role={activeRole.role} />
+          <ReportsLink role={activeRole.role} />
           <VolunteerLinks role={activeRole.role} />
           <ManageLinks role={activeRole.role} />
         </View>

@@ -26,11 +26,8 @@ export function createRecordService({ prisma, clock, wechat }: { prisma: Db; clo
     assertCan(actor, 'checkin.record')
     const now = clock.now()
     const input = { userId: actor.userId, key: idempotencyKey, requestHash: requestHash(CHECKIN_ROUTE, body), now }
-    // Read while the key is being claimed (two round trips at once); a replay just drops it.
-    const lookup = repo.pairingForCheckin(prisma, body.pairingId)
-    lookup.catch(() => undefined)
-    return withIdempotency<CheckinCreated>(prisma, input, async (claim) => {
-      const pairing = await lookup
+    // The pairing is read in the claim's own round trip; a replay just drops it.
+    return withIdempotency<CheckinCreated, repo.CheckinPairing>(prisma, input, async (claim, [pairing]) => {
       assertOwnPairing(actor, pairing)
       // Read without a lock: a pause landing between this read and the insert still leaves a visit
       // that happened while the pairing was active — the director sees it like any other.
@@ -56,7 +53,7 @@ export function createRecordService({ prisma, clock, wechat }: { prisma: Db; clo
       // One statement, so one transaction: the check-in and its key's answer commit together.
       if (!(await repo.insertCheckinCompleting(prisma, row, claim.completion(response)))) throw new AppError('IDEMPOTENCY_IN_PROGRESS')
       return response
-    })
+    }, repo.pairingForCheckinSql(body.pairingId))
   }
 
   return { record }

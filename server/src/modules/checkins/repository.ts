@@ -4,17 +4,23 @@
  * on one check-in exactly one matches.
  */
 import type { CheckinStatus } from '@qstx/shared'
-import type { Prisma } from '../../generated/prisma/client'
+import { Prisma } from '../../generated/prisma/client'
 import type { Tx } from '../../db/prisma'
 
-/** The pairing, its volunteer and the volunteer's WeChat openid, in one round trip (the hot path). */
-export async function pairingForCheckin(tx: Tx, pairingId: string) {
-  const rows = await tx.$queryRaw<Array<{ state: string; startDate: string | null; villageCode: string; volunteerId: string; userId: string; openid: string | null }>>`
-    SELECT p.state::text AS state, p."startDate"::text AS "startDate", p."villageCode", v.id AS "volunteerId", v."userId", u.openid
-      FROM pairings p JOIN volunteers v ON v.id = p."volunteerId" JOIN users u ON u.id = v."userId"
-     WHERE p.id = ${pairingId}::uuid`
-  return rows[0]
+export interface CheckinPairing {
+  state: string
+  startDate: string | null
+  villageCode: string
+  volunteerId: string
+  userId: string
+  openid: string | null
 }
+
+/** The pairing, its volunteer and the volunteer's WeChat openid: read with the key's claim (the hot path). */
+export const pairingForCheckinSql = (pairingId: string) => Prisma.sql`
+  SELECT p.state::text AS state, p."startDate"::text AS "startDate", p."villageCode", v.id::text AS "volunteerId", v."userId"::text AS "userId", u.openid
+    FROM pairings p JOIN volunteers v ON v.id = p."volunteerId" JOIN users u ON u.id = v."userId"
+   WHERE p.id = ${pairingId}::uuid`
 
 export type CheckinRow = Prisma.CheckinGetPayload<object>
 export type NewCheckin = Omit<CheckinRow, 'status' | 'decidedAt' | 'decidedById' | 'decisionNote' | 'points'>

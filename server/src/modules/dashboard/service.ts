@@ -11,7 +11,7 @@
  * 50,000 files); concurrent misses share one computation.
  */
 import {
-  REGION_LEVELS, STALE_AFTER_DAYS, chinaDate, dutyRule, regionLevel, regionPrefix,
+  REGION_LEVELS, STALE_AFTER_DAYS, chinaDate, dutyRule, regionAncestry, regionLevel, regionPrefix,
   type Dashboard, type DashboardFigures, type RegionLevel,
 } from '@qstx/shared'
 import type { Db } from '../../db/prisma'
@@ -38,6 +38,8 @@ const withPct = (f: Figures): DashboardFigures => ({ ...f, priorityPairedPct: pc
 
 interface Computed {
   at: Date
+  /** The region and its ancestors (the drill-down's way back is cut from these per viewer). */
+  ancestry: Array<{ code: string; name: string; level: RegionLevel }>
   totals: Figures
   byCode: Map<string, Figures>
   subregions: Array<{ code: string; name: string; level: RegionLevel }>
@@ -67,13 +69,14 @@ export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma:
     const prefix = regionPrefix(region)
     const cutoff = addDays(today, -STALE_AFTER_DAYS)
     const yearStart = chinaMidnight(`${today.slice(0, 4)}-01-01`)
-    const [children, pairings, duty, reports, subs, checkins] = await Promise.all([
+    const [children, pairings, duty, reports, subs, checkins, ancestry] = await Promise.all([
       repo.childFigures(prisma, prefix, len),
       repo.pairingFigures(prisma, prefix, len, chinaMidnight(addDays(cutoff, 1)), dateOnly(cutoff)),
       dutyCountsByRegion(prisma, { prefix, today, rule: dutyRule(region) }, len),
       repo.openReports(prisma, prefix, len),
       level === 'village' ? Promise.resolve([]) : repo.subregions(prisma, region),
       confirmedCheckins(prisma, { regionPrefix: prefix, from: yearStart, to: now }),
+      repo.regionsByCode(prisma, regionAncestry(region)),
     ])
     const byCode = new Map<string, Figures>()
     const at = (code: string) => byCode.get(code) ?? (byCode.set(code, { ...ZERO }), byCode.get(code)!)
@@ -87,6 +90,7 @@ export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma:
     const months = Array.from({ length: Number(today.slice(5, 7)) }, (_, i) => `${today.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`)
     return {
       at: now,
+      ancestry: ancestry.map((r) => ({ code: r.code, name: r.name, level: r.level as RegionLevel })),
       totals,
       byCode,
       subregions: subs.map((s) => ({ code: s.code, name: s.name, level: s.level as RegionLevel })),
@@ -98,15 +102,9 @@ export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma:
     const region = figuresRegion(actor, 'dashboard.read', q.regionCode)
     const now = clock.now()
     const today = chinaDate(now)
-    const [c, names] = await Promise.all([
-      cached(`${region}:${today}`, () => compute(region, now)),
-      repo.regionsByCode(prisma, pathWithin(actor, region)),
-    ])
+    const c = await cached(`${region}:${today}`, () => compute(region, now))
     const len = CHILD_LEN[regionLevel(region)]
-    const ref = (code: string) => {
-      const r = names.find((n) => n.code === code)
-      return { code, name: r?.name ?? code, level: (r?.level ?? regionLevel(code)) as RegionLevel }
-    }
+    const ref = (code: string) => c.ancestry.find((n) => n.code === code) ?? { code, name: code, level: regionLevel(code) }
     return {
       region: ref(region),
       path: pathWithin(actor, region).map(ref).sort((a, b) => REGION_LEVELS.indexOf(a.level) - REGION_LEVELS.indexOf(b.level)),

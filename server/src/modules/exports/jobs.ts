@@ -16,7 +16,7 @@ import { finished } from 'node:stream/promises'
 import { EXPORT_LINK_TTL_MINUTES, LEDGER_LAYOUTS } from '@qstx/shared'
 import type { Export } from '../../generated/prisma/client'
 import { regionsByCode } from '../dashboard/repository'
-import { collectGarbage } from './heap'
+import { heapGuard } from './heap'
 import { ledgerIds } from './ledger-source'
 import type { LedgerView } from './policy'
 import { fileNames, ledgerScope, renderChildLedger, renderPairingLedger, type ChildLedgerSpec, type RenderDeps } from './render'
@@ -25,8 +25,6 @@ import { hashToken } from './service'
 import { SealedPieceWriter } from './storage'
 
 const STUCK_AFTER_MS = 24 * 3_600_000
-/** See heap.ts: a full collection every this many rows keeps a county export's memory near its live size. */
-const GC_EVERY_ROWS = 5_000
 
 interface Params {
   year?: number
@@ -44,12 +42,9 @@ export async function runExport(deps: RenderDeps, id: string): Promise<void> {
     const regionName = (await regionsByCode(prisma, [e.regionCode]))[0]?.name ?? e.regionCode
     const out = new SealedPieceWriter(prisma, keyring, id)
     let last = 0
-    let collected = 0
+    const keepHeap = heapGuard()
     const progress = async (done: number) => {
-      if (done - collected >= GC_EVERY_ROWS) {
-        collected = done
-        collectGarbage()
-      }
+      keepHeap()
       if (done - last < 250 && done < e.rows) return
       last = done
       await repo.updateExport(prisma, id, { rowsDone: done })
@@ -104,7 +99,7 @@ export async function purgeExports(deps: RenderDeps): Promise<number> {
       await repo.deleteChunks(tx, r.id)
       await repo.updateExport(tx, r.id, r.status === 'done'
         ? { status: 'expired', tokenHash: null, tokenEnc: null }
-        : { status: 'failed', error: r.status === 'failed' ? undefined : '导出超时未完成，请重新导出', tokenHash: null, tokenEnc: null })
+        : { status: 'failed', error: '导出超时未完成，请重新导出', finishedAt: now })
     })
   }
   return rows.length

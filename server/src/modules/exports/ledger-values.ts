@@ -106,7 +106,9 @@ export function ledgerValues(r: LedgerRecord, mode: LedgerMode, allowed: Readonl
   const q = [1, 2, 3, 4].map((n) => quarter(r.visits, n))
   const categories = new Map<number, string>()
   if (f.categories.includes('left_behind')) categories.set(0, '')
-  if (f.categories.includes('in_difficulty')) categories.set(1, f.difficultyKinds.map((k) => SHORT_DIFFICULTY[k]).join('、'))
+  // Which difficulty (poverty, disability, guardianship) is as sensitive as health: only with it.
+  const kinds = allowed.has('health') ? f.difficultyKinds.map((k) => SHORT_DIFFICULTY[k]).join('、') : ''
+  if (f.categories.includes('in_difficulty')) categories.set(1, kinds)
   const assistance = new Map<number, string>(f.assistance.map((a) => [ASSISTANCE_INDEX[a.kind], amount(a.yuanPerMonth)]))
   if (f.assistance.length === 0) assistance.set(7, '')
   const subsidies = new Map<number, string>(f.familySubsidies.map((a) => [SUBSIDY_INDEX[a.kind], amount(a.yuanPerMonth)]))

@@ -208,13 +208,13 @@ export function readChunk(tx: Tx, exportId: string, seq: number) {
   return tx.exportChunk.findUnique({ where: { exportId_seq: { exportId, seq } }, select: { data: true } })
 }
 
-/** Done exports whose link has run out, and failed or stuck ones older than `staleBefore`. */
+/** Done exports whose link has run out, and ones stuck queued or running since before `staleBefore`. */
 export function exportsToPurge(tx: Tx, now: Date, staleBefore: Date) {
   return tx.export.findMany({
     where: {
       OR: [
         { status: 'done', expiresAt: { lte: now } },
-        { status: { in: ['failed', 'running', 'queued'] }, createdAt: { lt: staleBefore } },
+        { status: { in: ['running', 'queued'] }, createdAt: { lt: staleBefore } },
       ],
     },
     select: { id: true, status: true },

@@ -30,7 +30,7 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
 }
 
-function sendFile(request: FastifyRequest, reply: FastifyReply, file: Pick<FileAnswer, 'fileName' | 'contentType'>, body: NodeJS.ReadableStream) {
+function sendFile(reply: FastifyReply, file: Pick<FileAnswer, 'fileName' | 'contentType'>, body: NodeJS.ReadableStream) {
   return reply
     .header('content-type', file.contentType)
     .header('content-disposition', contentDisposition(file.fileName))
@@ -43,10 +43,10 @@ function answer(request: FastifyRequest, reply: FastifyReply, result: FileAnswer
   if (result.kind === 'job') return reply.status(202).header('location', `/api/exports/${result.job.id}`).send(result.job)
   const body = new PassThrough()
   result.write(body).catch((err: Error) => {
-    request.log.error({ err: { type: err.name } }, 'export failed while streaming'); if (process.env.DEBUG_EXPORTS) console.error(err)
+    request.log.error({ err: { type: err.name } }, 'export failed while streaming')
     body.destroy(err)
   })
-  return sendFile(request, reply, result, body)
+  return sendFile(reply, result, body)
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -102,7 +102,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const file = await exports.download(request.params.token, auditContext(request))
       if (file.size) reply.header('content-length', file.size)
-      return sendFile(request, reply, file, file.stream)
+      return sendFile(reply, file, file.stream)
     },
   )
 }

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto'
 import type { Writable } from 'node:stream'
 import {
-  EXPORT_DIRECT_MAX, EXPORT_SHEETS_MAX, chinaDate, chinaYear,
+  EXPORT_DIRECT_MAX, EXPORT_SHEETS_MAX, chinaYear,
   type AnnualReportQuery, type ChildLedgerQuery, type ExportJob, type PairingLedgerQuery,
 } from '@qstx/shared'
 import type { Export, Prisma } from '../../generated/prisma/client'
@@ -155,6 +155,6 @@ export function createExportService(deps: RenderDeps) {
     return { fileName: row.fileName ?? 'export', contentType: CONTENT_TYPES[row.format], size: row.byteSize, stream: readPieces(prisma, keyring, row.id, pieces) }
   }
 
-  return { childLedger, pairingLedger, annualReport, status, download, today: () => chinaDate(clock.now()) }
+  return { childLedger, pairingLedger, annualReport, status, download }
 }
 export type ExportService = ReturnType<typeof createExportService>

@@ -1,5 +1,5 @@
 /**
- * Where a background export's file waits for its download: in PostgreSQL, in pieces of up to 1 MiB,
+ * Where a background export's file waits for its download: in PostgreSQL, in pieces of 256 KiB,
  * each sealed with the data key (AES-256-GCM) — the file holds the same ID numbers and phones the
  * columns hold encrypted, so it is encrypted at rest too. A table rather than DATA_DIR: any server
  * process (API or worker, one machine or several) can serve it, and the file goes when its row
@@ -13,7 +13,8 @@ import type { Db } from '../../db/prisma'
 import type { Keyring } from '../../lib/crypto'
 import * as repo from './repository'
 
-export const PIECE_BYTES = 1 << 20
+/** 256 KiB: small enough that a piece in flight (plain, sealed, and as the INSERT's parameter) costs little memory. */
+export const PIECE_BYTES = 256 * 1024
 
 export class SealedPieceWriter extends Writable {
   private parts: Buffer[] = []
