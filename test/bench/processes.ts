@@ -63,13 +63,15 @@ export interface RunningChild {
 const running = new Set<RunningChild>()
 
 /**
- * Starts `node --import tsx <script>` (no tsx CLI wrapper in between, so the pid we hold is the
+ * Starts `node [BENCH_NODE_ARGS] --import tsx <script>` (no tsx CLI wrapper in between, so the pid we hold is the
  * server itself) and resolves with its URL. With `tempDir`, the child gets BENCH_TMP_DIR and the
  * directory is deleted after the child exits, whatever happened to it.
  */
 export async function startChild(script: string, opts: { tempDir?: boolean; startupTimeoutMs?: number } = {}): Promise<RunningChild> {
   const dir = opts.tempDir ? mkdtempSync(path.join(os.tmpdir(), 'qstx-bench-')) : undefined
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_NODE_ARGS: extra flags for the measured process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     // From the repo root, where `--import tsx` resolves, whatever directory the bench was started in.
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { ...process.env, ...(dir ? { BENCH_TMP_DIR: dir } : {}) },
