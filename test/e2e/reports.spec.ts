@@ -10,11 +10,12 @@ import { describe, expect, it } from 'vitest'
 import { LEDGER_FOOTNOTE, LEDGER_LABELS } from '@qstx/shared'
 import { DEMO_PASSWORD } from '../../server/src/seed/personas'
 import { loadWorkbook, cellTexts } from '../helpers/xlsx'
-import { acceptPrivacy, byId, deskSignIn, expectText, screenshot, settled, tap, useE2e } from './helpers'
+import { acceptPrivacy, byId, deskSignIn, expectText, fullShot, screenshot, settled, tap, useE2e } from './helpers'
 
 const e2e = useE2e()
 const COUNTY = '450225000000'
 const HEMU = '450225101000'
+const GUDING = '450225101201'
 
 /** The whole dashboard in one picture: Taro's H5 page scrolls inside the window, so make the window tall. */
 async function wholePage(page: Page, name: string): Promise<void> {
@@ -86,5 +87,35 @@ describe('陈姐: the pairing ledger before the quarterly meeting', () => {
     expect(texts).toContain('结对人员')
     expect(texts).not.toContain('身份证号')
     for (const text of texts) expect(text).not.toMatch(/\d{17}[\dX]/)
+  })
+})
+
+describe('李主任: her village’s ledger for the hand-over, on her phone', () => {
+  it('finds 台账导出 on home (no dashboard) and gets this year’s ledger of her village only', async () => {
+    const page = await e2e.open('phone')
+    await acceptPrivacy(page)
+    await tap(page, 'persona-demo-director-guding')
+    await page.waitForURL(/\/pages\/home\/index/)
+    await byId(page, 'home-exports-link').waitFor()
+    expect(await byId(page, 'home-dashboard-link').count()).toBe(0)
+    await tap(page, 'home-exports-link')
+    await settled(page, 'dashboard-exports')
+    await expectText(page, 'exports-title', '古顶村')
+    // The directors' rights: both ledgers, never the county's annual report.
+    expect(await byId(page, 'export-pairing').count()).toBe(1)
+    expect(await byId(page, 'export-annual').count()).toBe(0)
+    const year = new Date().getFullYear()
+    await tap(page, `exports-year-${year - 1}`)
+    await tap(page, `exports-year-${year}`)
+    await fullShot(page, 'reports-exports-director-phone')
+    const [download] = await Promise.all([page.waitForEvent('download'), tap(page, 'export-child-xlsx')])
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${year}年农村留守儿童和困境儿童个人信息台账-.*古顶村.*\\.xlsx$`))
+    const wb = await loadWorkbook(readFileSync((await download.path())!))
+    // The summary table and one form per child of 古顶村 — none from the other villages.
+    const own = await e2e.server.ctx.prisma.child.count({ where: { villageCode: GUDING, closedAt: null } })
+    expect(own).toBeGreaterThan(0)
+    expect(wb.worksheets).toHaveLength(1 + own)
+    const audit = await e2e.server.ctx.prisma.auditLog.findFirst({ where: { action: 'export.child_ledger', actorRole: 'child_director' } })
+    expect(audit).not.toBeNull()
   })
 })

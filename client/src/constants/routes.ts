@@ -103,6 +103,8 @@
  *                          (#dashboard-region-<code>: drill down), #annual-report, #dashboard-exports with #export-child-xlsx,
  *                          #export-child-pdf, #export-pairing, #export-annual, #export-error, #export-saved (a direct download),
  *                          #export-job (background: #export-status, #export-progress, #export-download)
+ *   reports/exports      — #exports-title, #exports-year-<year>, then the same #dashboard-exports panel as above;
+ *                          home: #home-exports-link (roles that export but have no dashboard)
  */
 
 /** Subpackages by domain; each root is a folder under src/ (WeChat: ≤ 2 MB each). */
@@ -123,7 +125,7 @@ export const SUBPACKAGES = [
   { root: 'packages/volunteer', pages: ['pages/signup/index', 'pages/status/index'] },
   { root: 'packages/team', pages: ['pages/register/index', 'pages/roster/index'] },
   { root: 'packages/vetting', pages: ['pages/queue/index', 'pages/application/index'] },
-  { root: 'packages/reports', pages: ['pages/dashboard/index'] },
+  { root: 'packages/reports', pages: ['pages/dashboard/index', 'pages/exports/index'] },
 ] as const
 
 export const ROUTES = {
@@ -168,6 +170,8 @@ export const ROUTES = {
   vettingApplication: '/packages/vetting/pages/application/index',
   /** 工作统计 (?year=): must match shared DASHBOARD_PAGE — the annual-report reminder links here. */
   dashboard: '/packages/reports/pages/dashboard/index',
+  /** 台账导出 for roles that export without a dashboard (village child directors). */
+  exports: '/packages/reports/pages/exports/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
-import { EXPORT_STATUS_LABELS, REGION_LEVEL_LABELS, roleCan, type Dashboard, type ExportJob } from '@qstx/shared'
-import { ApiError } from '../../../../api/http'
-import { downloadReady, requestExport, useAnnualReport, useDashboard, useExportJob, type ExportPath } from '../../../../api/reports'
+import { REGION_LEVEL_LABELS, type Dashboard } from '@qstx/shared'
+import { useAnnualReport, useDashboard } from '../../../../api/reports'
 import ErrorState from '../../../../components/ErrorState'
 import { useMe } from '../../../../hooks/use-auth'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { formatDateTime } from '../../../../utils/format'
 import Chart from '../../components/Chart'
+import ExportPanel from '../../components/ExportPanel'
 import { COLORS, type ChartSpec } from '../../components/Chart/spec'
 import './index.scss'
 
@@ -22,13 +21,6 @@ const TOTALS: Array<{ key: string; label: string; value: (f: Figures) => string;
   { key: 'stale', label: '结对60天未联系', value: (f) => String(f.staleContacts), warn: (f) => f.staleContacts > 0 },
   { key: 'reports', label: '未办结强制报告', value: (f) => String(f.openReports), warn: (f) => f.openReports > 0 },
   { key: 'checkins', label: '本年爱心家长走访', value: (f) => String(f.checkins) },
-]
-
-const EXPORTS: Array<{ id: string; label: string; path: ExportPath; action: 'export.child_ledger' | 'export.pairing_ledger' | 'report.annual' }> = [
-  { id: 'export-child-xlsx', label: '儿童个人信息台账（Excel）', path: 'child-ledger.xlsx', action: 'export.child_ledger' },
-  { id: 'export-child-pdf', label: '儿童个人信息台账（PDF，每人一页）', path: 'child-ledger.pdf', action: 'export.child_ledger' },
-  { id: 'export-pairing', label: '结对台账（Excel）', path: 'pairing-ledger.xlsx', action: 'export.pairing_ledger' },
-  { id: 'export-annual', label: '年度工作进展情况（Excel）', path: 'annual-report.xlsx', action: 'report.annual' },
 ]
 
 /** Shorter labels for chart axes: "融水苗族自治县和睦镇" is too long under a bar. */
@@ -78,27 +70,6 @@ export default function DashboardPage() {
   const annual = useAnnualReport(region, year)
   const role = me.data?.activeRole?.role
   const spec = useMemo(() => (d ? charts(d) : null), [d])
-
-  const [busy, setBusy] = useState<string | null>(null)
-  const [exportError, setExportError] = useState<string | null>(null)
-  const [saved, setSaved] = useState<string | null>(null)
-  const [jobId, setJobId] = useState<string | null>(null)
-  const job = useExportJob(jobId)
-
-  async function startExport(id: string, path: ExportPath) {
-    setBusy(id)
-    setExportError(null)
-    setSaved(null)
-    try {
-      const outcome = await requestExport(path, { regionCode: d?.region.code, year: path === 'pairing-ledger.xlsx' ? undefined : year })
-      if (outcome.kind === 'file') setSaved(outcome.fileName)
-      else setJobId(outcome.job.id)
-    } catch (err) {
-      setExportError(err instanceof ApiError ? err.message : '导出失败，请稍后再试')
-    } finally {
-      setBusy(null)
-    }
-  }
 
   if (dashboard.isError) {
     return (
@@ -200,47 +171,7 @@ export default function DashboardPage() {
         </View>
       )}
 
-      {role && (
-        <View id='dashboard-exports' className='card'>
-          <Text className='section-title'>导出</Text>
-          <Text className='muted dashboard__line'>导出内容含个人信息，仅限工作使用，每次导出均有记录。</Text>
-          {EXPORTS.filter((e) => roleCan(role, e.action)).map((e) => (
-            <Button key={e.id} id={e.id} className='dashboard__export' size='large' block loading={busy === e.id} disabled={busy !== null} onClick={() => void startExport(e.id, e.path)}>
-              {e.label}
-            </Button>
-          ))}
-          {exportError && (
-            <Text id='export-error' className='form-error'>
-              {exportError}
-            </Text>
-          )}
-          {saved && (
-            <Text id='export-saved' className='dashboard__line'>
-              已下载：{saved}
-            </Text>
-          )}
-          {job.data && <ExportJobCard job={job.data} />}
-        </View>
-      )}
-    </View>
-  )
-}
-
-function ExportJobCard({ job }: { job: ExportJob }) {
-  return (
-    <View id='export-job' className='dashboard__job'>
-      <Text id='export-status' className='dashboard__line'>
-        {EXPORT_STATUS_LABELS[job.status]}：{job.rowsDone} / {job.rows} 条
-      </Text>
-      <View className='dashboard__progress'>
-        <View id='export-progress' className='dashboard__progress-bar' style={{ width: `${job.progress}%` }} />
-      </View>
-      {job.error && <Text className='form-error'>{job.error}</Text>}
-      {job.download && (
-        <Button id='export-download' type='primary' size='large' block onClick={() => void downloadReady(job)}>
-          下载（{formatDateTime(job.download.expiresAt)}前有效）
-        </Button>
-      )}
+      {role && <ExportPanel role={role} regionCode={d.region.code} year={year} />}
     </View>
   )
 }
