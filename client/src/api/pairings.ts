@@ -3,7 +3,7 @@ import {
   MyPairingsSchema, PairingDetailSchema, PairingListSchema, PriorityChildrenSchema, SuggestionsSchema,
   type ApprovePairingBody, type EndPairingBody, type PairingDetail, type PairingState, type PausePairingBody, type ProposePairingBody,
 } from '@qstx/shared'
-import { request } from './http'
+import { queryOf, request } from './http'
 import { queryKeys } from './query-keys'
 
 const at = (id: string, rest = '') => `/api/pairings/${encodeURIComponent(id)}${rest}`
@@ -20,11 +20,7 @@ export interface LedgerQuery {
   pageSize: number
 }
 
-export function fetchLedger(q: LedgerQuery) {
-  const query: Record<string, string | number> = {}
-  for (const [key, value] of Object.entries(q)) if (value !== undefined && value !== '') query[key] = value
-  return request('/api/pairings', PairingListSchema, { body: query })
-}
+export const fetchLedger = (q: LedgerQuery) => request('/api/pairings', PairingListSchema, { body: queryOf(q) })
 
 /** One page of the ledger with the count per state and the stale count; the previous page stays while the next loads. */
 export const useLedger = (q: LedgerQuery, enabled = true) =>

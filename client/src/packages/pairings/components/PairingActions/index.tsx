@@ -6,10 +6,11 @@ import { PAIRING_END_REASON_LABELS, PAIRING_EVENT_LABELS, PAIRING_EVENT_OF, type
 import { isApiError } from '../../../../api/api-error'
 import { usePairingStep, type PairingStep } from '../../../../api/pairings'
 import ChoiceChips from '../../../../components/ChoiceChips'
+import ConflictNotice from '../../../../components/ConflictNotice'
 import TextArea from '../../../../components/TextArea'
 import { formatDate, todayInChina } from '../../../../utils/format'
 import { CHOSEN_END_REASONS } from '../../labels'
-import DateField from '../DateField'
+import DateField from '../../../../components/DateField'
 import { STEPS, addDays, possibleSteps } from './steps'
 import './index.scss'
 
@@ -99,22 +100,15 @@ export default function PairingActions({ pairing: p, role, onRefresh }: { pairin
         </Text>
       )}
       {conflict && (
-        <View id='pairing-conflict' className='pairing-actions__conflict'>
-          <Text className='pairing-actions__conflict-text'>已被他人处理，请刷新</Text>
-          <Button
-            id='pairing-refresh'
-            type='primary'
-            size='large'
-            block
-            onClick={() => {
-              run.reset()
-              setStep(null)
-              onRefresh()
-            }}
-          >
-            刷新
-          </Button>
-        </View>
+        <ConflictNotice
+          id='pairing-conflict'
+          refreshId='pairing-refresh'
+          onRefresh={() => {
+            run.reset()
+            setStep(null)
+            onRefresh()
+          }}
+        />
       )}
       <View className='pairing-actions__options'>
         {steps.map((s) => (

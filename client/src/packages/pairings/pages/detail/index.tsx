@@ -1,9 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PAIRING_END_REASON_LABELS, PAIRING_STATE_LABELS, VOLUNTEER_KIND_LABELS, roleCan, type PairingDetail } from '@qstx/shared'
-import { isApiError } from '../../../../api/api-error'
 import { usePairing } from '../../../../api/pairings'
-import ErrorState from '../../../../components/ErrorState'
 import NavRow from '../../../../components/NavRow'
 import { ROUTES } from '../../../../constants/routes'
 import { useMe } from '../../../../hooks/use-auth'
@@ -11,6 +9,7 @@ import { useRefetchOnShow } from '../../../../hooks/use-refetch-on-show'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { formatDate } from '../../../../utils/format'
 import EventHistory from '../../components/EventHistory'
+import LoadState from '../../components/LoadState'
 import PairingActions from '../../components/PairingActions'
 import { STATE_CLASS, nextStep } from '../../labels'
 import './index.scss'
@@ -47,25 +46,8 @@ export default function PairingDetailPage() {
   const pairing = usePairing(id)
   useRefetchOnShow(pairing.refetch)
 
-  if (pairing.isError) {
-    const notFound = isApiError(pairing.error) && pairing.error.status === 404
-    return (
-      <View className='page'>
-        <ErrorState
-          id='pairing-load-error'
-          title={notFound ? '没有找到这个结对' : '无法打开这个结对'}
-          message={notFound ? '它可能不在您的辖区。' : pairing.error.message}
-          onRetry={notFound ? undefined : () => void pairing.refetch()}
-        />
-      </View>
-    )
-  }
   if (!pairing.data) {
-    return (
-      <View className='page'>
-        <Text className='muted'>正在加载…</Text>
-      </View>
-    )
+    return <LoadState query={pairing} id='pairing-load-error' title='无法打开这个结对' notFound={{ title: '没有找到这个结对', message: '它可能不在您的辖区。' }} />
   }
 
   const p = pairing.data
@@ -88,7 +70,7 @@ export default function PairingDetailPage() {
         {v.workUnit ? ` · ${v.workUnit}` : ''}
         {v.team ? ` · ${v.team.name}` : ''}
       </Text>
-      <View className='detail__layout'>
+      <View className='pairing__columns'>
         <View>
           <Text id='pairing-next' className='detail__next'>
             {nextStep(p)}

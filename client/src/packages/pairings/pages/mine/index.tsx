@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PAIRING_END_REASON_LABELS, PAIRING_STATE_LABELS } from '@qstx/shared'
 import { useMyPairings } from '../../../../api/pairings'
-import ErrorState from '../../../../components/ErrorState'
 import { ROUTES } from '../../../../constants/routes'
 import { useRefetchOnShow } from '../../../../hooks/use-refetch-on-show'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { formatDate } from '../../../../utils/format'
+import LoadState from '../../components/LoadState'
 import { STATE_CLASS } from '../../labels'
 import './index.scss'
 
@@ -21,20 +21,7 @@ export default function MyPairingsPage() {
   const mine = useMyPairings()
   useRefetchOnShow(mine.refetch)
 
-  if (mine.isError) {
-    return (
-      <View className='page'>
-        <ErrorState id='mine-error' title='无法加载我的结对' message={mine.error.message} onRetry={() => void mine.refetch()} />
-      </View>
-    )
-  }
-  if (!mine.data) {
-    return (
-      <View className='page'>
-        <Text className='muted'>正在加载…</Text>
-      </View>
-    )
-  }
+  if (!mine.data) return <LoadState query={mine} id='mine-error' title='无法加载我的结对' />
 
   const items = mine.data.items
   return (

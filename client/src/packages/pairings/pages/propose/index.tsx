@@ -2,12 +2,11 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { isApiError } from '../../../../api/api-error'
 import { useProposePairing, useSuggestions } from '../../../../api/pairings'
-import ErrorState from '../../../../components/ErrorState'
 import TextArea from '../../../../components/TextArea'
 import { ROUTES } from '../../../../constants/routes'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
+import LoadState from '../../components/LoadState'
 import SuggestionCard from '../../components/SuggestionCard'
 import './index.scss'
 
@@ -26,25 +25,8 @@ export default function ProposePage() {
   const [picked, setPicked] = useState<string | null>(null)
   const [note, setNote] = useState('')
 
-  if (suggestions.isError) {
-    const notFound = isApiError(suggestions.error) && suggestions.error.status === 404
-    return (
-      <View className='page'>
-        <ErrorState
-          id='propose-load-error'
-          title={notFound ? '没有找到这个孩子' : '无法加载推荐'}
-          message={notFound ? '孩子的档案可能已结案或不在您的辖区。' : suggestions.error.message}
-          onRetry={notFound ? undefined : () => void suggestions.refetch()}
-        />
-      </View>
-    )
-  }
   if (!suggestions.data) {
-    return (
-      <View className='page'>
-        <Text className='muted'>正在加载…</Text>
-      </View>
-    )
+    return <LoadState query={suggestions} id='propose-load-error' title='无法加载推荐' notFound={{ title: '没有找到这个孩子', message: '孩子的档案可能已结案或不在您的辖区。' }} />
   }
 
   const { child, items } = suggestions.data
@@ -58,7 +40,7 @@ export default function ProposePage() {
 
   return (
     <View className='page propose'>
-      <View className='propose__layout'>
+      <View className='pairing__columns pairing__columns--narrow-first'>
         <View id='propose-child' className='card'>
           <Text className='page-title'>{child.name}</Text>
           <Text className='pairing__line'>{child.villageName}</Text>
