@@ -12,6 +12,7 @@ import { childrenScenarios } from './children-scenarios'
 import { pairingScenarios } from './pairing-scenarios'
 import { checkinScenarios } from './checkin-scenarios'
 import { reportScenarios } from './reports-scenarios'
+import { dutyScenarios } from './duty-scenarios'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -78,4 +79,5 @@ export const scenarios: Scenario[] = [
   ...pairingScenarios,
   ...reportScenarios,
   ...checkinScenarios,
+  ...dutyScenarios,
 ]

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { AuditListResponseSchema } from '@qstx/shared'
-import { request } from './http'
+import { queryOf, request } from './http'
 import { queryKeys } from './query-keys'
 
 export interface AuditFilters {
@@ -13,10 +13,7 @@ export interface AuditFilters {
 }
 
 export function fetchAudit(filters: AuditFilters) {
-  // Only set values go into the query string (an `undefined` would be sent as the word).
-  const query: Record<string, string | number> = {}
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') query[key] = value
-  return request('/api/audit', AuditListResponseSchema, { body: query })
+  return request('/api/audit', AuditListResponseSchema, { body: queryOf(filters) })
 }
 
 /** One page of the audit trail; the previous page stays on screen while the next one loads. */

@@ -4,7 +4,7 @@ import {
   HistoryResponseSchema, RevealResponseSchema, TransferListResponseSchema, TransferSchema, YearRecordListResponseSchema,
   YearRecordSummarySchema, type CloseChildBody, type CreateChildBody, type RequestTransferBody, type RevealBody, type UpdateChildBody,
 } from '@qstx/shared'
-import { request } from './http'
+import { queryOf, request } from './http'
 import { queryKeys } from './query-keys'
 
 const at = (id: string, rest = '') => `/api/children/${encodeURIComponent(id)}${rest}`
@@ -23,9 +23,7 @@ export interface ChildListFilters {
 }
 
 export function fetchChildren(filters: ChildListFilters) {
-  const query: Record<string, string | number> = {}
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') query[key] = value
-  return request('/api/children', ChildListResponseSchema, { body: query })
+  return request('/api/children', ChildListResponseSchema, { body: queryOf(filters) })
 }
 
 /** One page of the desk list; the previous page stays on screen while the next one loads. */

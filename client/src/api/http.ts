@@ -63,3 +63,10 @@ export async function requestNoContent(path: string, options: RequestOptions = {
   const res = await send(path, options)
   if (res.statusCode < 200 || res.statusCode >= 300) throw toError(res.statusCode, res.data)
 }
+
+/** A GET's filters as its query string wants them: only the set values (an `undefined` would be sent as the word). */
+export function queryOf(filters: object): Record<string, string | number> {
+  const query: Record<string, string | number> = {}
+  for (const [key, value] of Object.entries(filters) as Array<[string, string | number | undefined]>) if (value !== undefined && value !== '') query[key] = value
+  return query
+}

@@ -23,6 +23,13 @@ export const queryKeys = {
   childHistory: (id: string) => ['children', 'history', id] as const,
   childYears: (id: string) => ['children', 'years', id] as const,
   childTransfers: ['children', 'transfers'] as const,
+  // The pairing ledger: a step refreshes every list (ledger, priority children, mine) under ['pairings'].
+  pairings: ['pairings'] as const,
+  pairingLedger: (query: object) => ['pairings', 'ledger', query] as const,
+  pairing: (id: string) => ['pairings', 'detail', id] as const,
+  priorityChildren: (page: number) => ['pairings', 'priority', page] as const,
+  pairingSuggestions: (childId: string) => ['pairings', 'suggestions', childId] as const,
+  myPairings: ['pairings', 'mine'] as const,
   // Safeguarding reports and the notifications they raise.
   hotlines: (regionCode: string) => ['safeguarding', 'hotlines', regionCode] as const,
   reports: ['safeguarding', 'reports'] as const,

@@ -97,6 +97,25 @@
  *                          decision: #decision-<approve|request_info|reject>, #decision-approve-blocked, #decision-reason,
  *                          #decision-submit, #decision-error, #decision-conflict (409: 已被他人处理，请刷新),
  *                          #decision-refresh, #decision-done
+ *   pairings/priority    — 重点儿童未结对: #priority-total, #priority-list, #priority-empty, #priority-child-<child id> (its reasons
+ *                          #priority-reasons-<child id>), #priority-prev, #priority-next, #priority-ledger-link
+ *   pairings/propose     — #propose-child (the child's working summary), #propose-consent-missing (no proposal possible),
+ *                          #propose-taken (already has a live pairing; #propose-taken-link), #suggestions-list, #suggestions-empty,
+ *                          #suggestion-<volunteer id> (class suggestion--picked once picked; its reasons #suggestion-reasons-<volunteer id>),
+ *                          #propose-note (textarea), #propose-submit, #propose-error
+ *   pairings/ledger      — #ledger-title, #ledger-state-<all|state> (chips, text has the count), #ledger-stale (chip with the count),
+ *                          #ledger-region-<code> (township/village chips; #ledger-region-all), #ledger-filter (volunteer/child/team
+ *                          filter in force, #ledger-filter-clear), #ledger-total, #ledger-list, #ledger-empty, #ledger-row-<pairing id>
+ *                          (#ledger-row-state-<id>, #ledger-row-stale-<id>), #ledger-prev, #ledger-next, #ledger-page
+ *   pairings/detail      — #pairing-detail, #pairing-state, #pairing-child, #pairing-volunteer, #pairing-next (the next step and who
+ *                          takes it), #pairing-stale, #pairing-facts, #pairing-links (#pairing-ledger-volunteer, #pairing-ledger-child,
+ *                          #pairing-ledger-team), actions: #pairing-action-<acknowledge|approve|decline|pause|resume|end>,
+ *                          #pairing-note, #pairing-reason (textareas), #pairing-start-date, #pairing-resume-date,
+ *                          #pairing-end-reason-<reason>, #pairing-submit, #pairing-error, #pairing-conflict (409: 已被他人处理，请刷新),
+ *                          #pairing-refresh, #pairing-done; history: #pairing-events, #pairing-event-<n> (oldest first, from 0)
+ *   pairings/mine        — #mine-list, #mine-empty, #mine-<pairing id> (#mine-state-<id>), #mine-card-<pairing id> (the child's card)
+ *   home (pairings)      — #home-pairings (section), #home-pairing-priority-link (coordinator; text 结对工作（N）),
+ *                          #home-pairing-pending-link (director; text 待确认的结对（N）), #home-pairing-ledger-link, #home-my-pairings-link
  *   reports/dashboard    — #dashboard-title, #dashboard-path (#dashboard-up-<code>: back up to that region), #dashboard-generated,
  *                          #dashboard-totals (#total-<children|priority|overdue|stale|reports|checkins>), charts #chart-categories,
  *                          #chart-subregions, #chart-checkins (a canvas on H5, bars of Views on weapp), #dashboard-subregions
@@ -125,6 +144,10 @@ export const SUBPACKAGES = [
   { root: 'packages/volunteer', pages: ['pages/signup/index', 'pages/status/index'] },
   { root: 'packages/team', pages: ['pages/register/index', 'pages/roster/index'] },
   { root: 'packages/vetting', pages: ['pages/queue/index', 'pages/application/index'] },
+  {
+    root: 'packages/pairings',
+    pages: ['pages/priority/index', 'pages/propose/index', 'pages/ledger/index', 'pages/detail/index', 'pages/mine/index'],
+  },
   { root: 'packages/reports', pages: ['pages/dashboard/index', 'pages/exports/index'] },
 ] as const
 
@@ -168,6 +191,16 @@ export const ROUTES = {
   vettingQueue: '/packages/vetting/pages/queue/index',
   /** ?id= — one application. */
   vettingApplication: '/packages/vetting/pages/application/index',
+  /** 重点儿童未结对: the coordinator's matching work list. */
+  pairingPriority: '/packages/pairings/pages/priority/index',
+  /** ?childId= — suggestions for one child and the proposal. */
+  pairingPropose: '/packages/pairings/pages/propose/index',
+  /** 结对台账 (?state= &stale=true &volunteerId= &childId= &teamId=: ids only, never names). */
+  pairingLedger: '/packages/pairings/pages/ledger/index',
+  /** ?id= — must match shared PAIRING_PAGES.detail: the pairing notifications link here. */
+  pairingDetail: '/packages/pairings/pages/detail/index',
+  /** Must match shared PAIRING_PAGES.mine: the volunteer's pairing notifications link here. */
+  myPairings: '/packages/pairings/pages/mine/index',
   /** 工作统计 (?year=): must match shared DASHBOARD_PAGE — the annual-report reminder links here. */
   dashboard: '/packages/reports/pages/dashboard/index',
   /** 台账导出 for roles that export without a dashboard (village child directors). */

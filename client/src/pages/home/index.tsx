@@ -7,6 +7,7 @@ import ConcernButton from '../../components/ConcernButton'
 import ManageLinks from '../../components/ManageLinks'
 import ReportsLink from '../../components/ReportsLink'
 import NotificationsRow from '../../components/NotificationsRow'
+import PairingLinks from '../../components/PairingLinks'
 import VolunteerLinks from '../../components/VolunteerLinks'
 import WorkLinks from '../../components/WorkLinks'
 import { ROUTES } from '../../constants/routes'
@@ -66,6 +67,7 @@ export default function HomePage() {
           </View>
           <WorkLinks role={activeRole.role} />
           <ReportsLink role={activeRole.role} />
+          <PairingLinks role={activeRole.role} />
           <VolunteerLinks role={activeRole.role} />
           <ManageLinks role={activeRole.role} />
         </View>

@@ -8,7 +8,7 @@ import {
 import ChoiceChips, { options } from '../../../components/ChoiceChips'
 import TextArea from '../../../components/TextArea'
 import TextField from '../../../components/TextField'
-import DateField from '../components/DateField'
+import DateField from '../../../components/DateField'
 import { withIdNumber, type ParentForm } from './state'
 import { YES_NO, type SectionProps } from './section-props'
 

@@ -9,7 +9,7 @@ import {
 import ChoiceChips, { options } from '../../../components/ChoiceChips'
 import TextArea from '../../../components/TextArea'
 import TextField from '../../../components/TextField'
-import DateField from '../components/DateField'
+import DateField from '../../../components/DateField'
 import TagsField from '../components/TagsField'
 import { emptyGuardian, type GuardianForm } from './state'
 import { YES_NO, type SectionProps } from './section-props'

@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { ReasonSchema, VETTING_DECISIONS, VOLUNTEER_STATUS_LABELS, canTransition, type VettingApplication, type VettingDecision } from '@qstx/shared'
 import { isApiError } from '../../../../api/api-error'
 import { useDecide } from '../../../../api/vetting'
+import ConflictNotice from '../../../../components/ConflictNotice'
 import TextArea from '../../../../components/TextArea'
 import { DECISION_LABELS, DECISION_REASON } from '../../labels'
 
@@ -62,22 +63,15 @@ export default function DecisionForm({ application: a, onRefresh }: { applicatio
     <View id='decision-form' className='card'>
       <Text className='section-title'>审核决定</Text>
       {conflict && (
-        <View id='decision-conflict' className='decision__conflict'>
-          <Text className='decision__conflict-text'>已被他人处理，请刷新</Text>
-          <Button
-            id='decision-refresh'
-            type='primary'
-            size='large'
-            block
-            onClick={() => {
-              decide.reset()
-              setDecision(null)
-              onRefresh()
-            }}
-          >
-            刷新
-          </Button>
-        </View>
+        <ConflictNotice
+          id='decision-conflict'
+          refreshId='decision-refresh'
+          onRefresh={() => {
+            decide.reset()
+            setDecision(null)
+            onRefresh()
+          }}
+        />
       )}
       <View className='decision__options'>
         {possible.map((d) => {

@@ -6,6 +6,8 @@ interface Props {
   label: string
   value: string | null
   onChange: (value: string) => void
+  /** Earliest date allowed (YYYY-MM-DD), e.g. tomorrow for an expected resume date. */
+  start?: string
   /** Latest date allowed (YYYY-MM-DD), e.g. today. */
   end?: string
   hint?: string
@@ -13,12 +15,12 @@ interface Props {
 }
 
 /** A date chosen with the phone's own date wheel (Taro Picker), never typed. */
-export default function DateField({ id, label, value, onChange, end, hint, error }: Props) {
+export default function DateField({ id, label, value, onChange, start, end, hint, error }: Props) {
   return (
     <View className='date-field'>
       <Text className='date-field__label'>{label}</Text>
       {hint && <Text className='date-field__hint'>{hint}</Text>}
-      <Picker mode='date' value={value ?? end ?? '2020-01-01'} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+      <Picker mode='date' value={value ?? end ?? '2020-01-01'} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
         <View id={id} className={`date-field__value${error ? ' date-field__value--invalid' : ''}`}>
           <Text>{value || '请选择日期'}</Text>
           <Text className='date-field__change'>选择</Text>

@@ -1,0 +1,17 @@
+/**
+ * The duty calendar under load (issue #8: a county with 50,000 children p95 ≤ 200 ms), over the
+ * generated county and this year's director visits (fixtures/children.ts + ledger.ts). County civil
+ * affairs asks for what is overdue across the county, and for the whole calendar's first page; the
+ * sessions are the dashboards' (benchSessions shares a pool per role and region), so no new sign-ins.
+ */
+import type { BenchContext, Scenario } from './scenarios'
+import { BENCH_COUNTY } from './fixtures/children'
+import { benchSessions } from './reports-scenarios'
+
+const civil = (ctx: BenchContext) => benchSessions(ctx, 'civil_affairs', BENCH_COUNTY, 50)
+
+export const dutyScenarios: Scenario[] = [
+  { name: 'duty calendar county overdue', method: 'GET', path: '/api/duty/calendar?status=overdue', setup: civil, connections: 10, duration: 10 },
+  { name: 'duty calendar county', method: 'GET', path: '/api/duty/calendar', setup: civil, connections: 10, duration: 10 },
+  { name: 'duty calendar county overdue, 1 conn', method: 'GET', path: '/api/duty/calendar?status=overdue', setup: civil, connections: 1, duration: 10 },
+]
