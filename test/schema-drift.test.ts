@@ -49,6 +49,9 @@ const KNOWN_EXTRA_INDEXES: Record<string, string> = {
   // Region containment with the state (and what staleness needs): the ledger's counts, index-only.
   pairings_villageCode_pattern_idx:
     'CREATE INDEX "pairings_villageCode_pattern_idx" ON public.pairings USING btree ("villageCode" text_pattern_ops, state) INCLUDE ("lastConfirmedContactAt", "startDate")',
+  // The duty calendar's columns of open files: a county's calendar, index-only.
+  children_duty_idx:
+    'CREATE INDEX children_duty_idx ON public.children USING btree ("villageCode" text_pattern_ops) INCLUDE (id, name, "lastContactOn", "lastHomeVisitOn", "createdAt", "riskLevel", "specialAttention") WHERE ("closedAt" IS NULL)',
   // One live pairing per child (partial: ended and declined pairings stay in the ledger).
   pairings_childId_live_key:
     `CREATE UNIQUE INDEX "pairings_childId_live_key" ON public.pairings USING btree ("childId") WHERE (state = ANY (ARRAY['proposed'::"PairingState", 'acknowledged'::"PairingState", 'active'::"PairingState", 'paused'::"PairingState"]))`,

@@ -65,7 +65,8 @@ function toRequest(spec: LoadSpec, shape: RequestShape): autocannon.Request {
     body = typeof shape.body === 'string' ? shape.body : JSON.stringify(shape.body)
     headers['content-type'] ??= 'application/json'
   }
-  const request: autocannon.Request = { method: spec.method, path: spec.path, headers, ...(body === undefined ? {} : { body }) }
+  const path = shape.query ? `${spec.path}${spec.path.includes('?') ? '&' : '?'}${shape.query}` : spec.path
+  const request: autocannon.Request = { method: spec.method, path, headers, ...(body === undefined ? {} : { body }) }
   // Only these requests are rebuilt per request (a fresh UUID each time); the rest stay pre-built.
   const unique = shape.uniqueHeaders ?? []
   if (unique.length === 0) return request

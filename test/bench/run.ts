@@ -84,7 +84,7 @@ async function warmUpAndMeasure(spec: LoadSpec): Promise<Measurement> {
 
 async function shapesOf(s: Scenario, ctx: BenchContext): Promise<RequestShape[]> {
   const extra = s.setup ? await s.setup(ctx) : {}
-  return [extra].flat().map((e) => ({ headers: { ...s.headers, ...e.headers }, body: e.body ?? s.body, ...(e.uniqueHeaders ? { uniqueHeaders: e.uniqueHeaders } : {}) }))
+  return [extra].flat().map((e) => ({ headers: { ...s.headers, ...e.headers }, body: e.body ?? s.body, ...(e.uniqueHeaders ? { uniqueHeaders: e.uniqueHeaders } : {}), ...(e.query ? { query: e.query } : {}) }))
 }
 
 function context(server: RunningChild): BenchContext {

@@ -22,6 +22,8 @@ export interface RequestShape {
   body?: unknown
   /** Headers that get a fresh random UUID on every request (e.g. Idempotency-Key). */
   uniqueHeaders?: string[]
+  /** Appended to the scenario's path (`?…` or `&…`): variants that must not share a cache entry. */
+  query?: string
 }
 
 export interface BenchContext {

@@ -17,6 +17,7 @@ import {
 import type { Db } from '../../db/prisma'
 import type { ScopedActor } from '../../lib/actor'
 import type { Clock } from '../../lib/clock'
+import { createShortCache } from '../../lib/short-cache'
 import { dutyCountsByRegion } from '../duty/repository'
 import { confirmedCheckins } from './checkins'
 import { figuresRegion, pathWithin } from './policy'
@@ -47,20 +48,7 @@ interface Computed {
 }
 
 export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma: Db; clock: Clock; cacheMs?: number }) {
-  const cache = new Map<string, { at: number; value: Promise<Computed> }>()
-
-  function cached(key: string, make: () => Promise<Computed>): Promise<Computed> {
-    const now = Date.now()
-    const hit = cache.get(key)
-    if (hit && now - hit.at < cacheMs) return hit.value
-    const value = make()
-    if (cacheMs > 0) {
-      cache.set(key, { at: now, value })
-      value.catch(() => cache.delete(key))
-      if (cache.size > 500) cache.delete(cache.keys().next().value!)
-    }
-    return value
-  }
+  const cached = createShortCache<Computed>(cacheMs)
 
   async function compute(region: string, now: Date): Promise<Computed> {
     const today = chinaDate(now)

@@ -3,13 +3,13 @@ import { z } from 'zod'
 import {
   CreateDirectorVisitBodySchema, DirectorVisitListResponseSchema, DutyCalendarQuerySchema, DutyCalendarResponseSchema, ErrorResponseSchema, IdSchema,
 } from '@qstx/shared'
-import { createDutyService } from './service'
+import { createDutyService, DUTY_CACHE_MS } from './service'
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema }
 const secured = { security: [{ bearer: [] }], tags: ['duty'] }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const duty = createDutyService({ prisma: app.prisma, clock: app.clock })
+  const duty = createDutyService({ prisma: app.prisma, clock: app.clock, cacheMs: DUTY_CACHE_MS })
 
   app.post(
     '/children/:id/visits',

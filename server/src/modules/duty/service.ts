@@ -5,20 +5,26 @@
  */
 import type { z } from 'zod'
 import {
-  chinaDate, dutyRule, dutyStatus, regionPrefix,
+  chinaDate, dutyRule, dutyStatus, regionLevel, regionPrefix,
   type CreateDirectorVisitBody, type DutyCalendarQuerySchema, type HeightenedReason,
 } from '@qstx/shared'
 import type { Db } from '../../db/prisma'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError, notFound } from '../../lib/app-error'
 import type { Clock } from '../../lib/clock'
+import { createShortCache } from '../../lib/short-cache'
 import { assertMayRead, assertMayRecord } from './policy'
 import * as repo from './repository'
 
 const toDate = (d: string) => new Date(`${d}T00:00:00Z`)
 const fromDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
 
-export function createDutyService({ prisma, clock }: { prisma: Db; clock: Clock }) {
+/** How long a township's or county's calendar page is shared between desks. */
+export const DUTY_CACHE_MS = 30_000
+
+export function createDutyService({ prisma, clock, cacheMs = 0 }: { prisma: Db; clock: Clock; cacheMs?: number }) {
+  const cached = createShortCache<Awaited<ReturnType<typeof repo.dutyCalendar>>>(cacheMs)
+
   async function record(actor: ScopedActor, childId: string, body: CreateDirectorVisitBody) {
     const today = chinaDate(clock.now())
     if (body.visitedOn > today) throw new AppError('VALIDATION_FAILED', '走访日期不能晚于今天', { visitedOn: '走访日期不能晚于今天' })
@@ -52,10 +58,13 @@ export function createDutyService({ prisma, clock }: { prisma: Db; clock: Clock 
     assertMayRead(actor, query.villageCode)
     const today = chinaDate(clock.now())
     const q = { prefix: regionPrefix(actor.regionCode), villageCode: query.villageCode, today, rule: dutyRule(actor.regionCode), status: query.status }
-    const [rows, counts] = await Promise.all([
-      repo.dutyPage(prisma, q, query.pageSize, (query.page - 1) * query.pageSize),
-      repo.dutyCounts(prisma, q),
-    ])
+    const offset = (query.page - 1) * query.pageSize
+    const read = () => repo.dutyCalendar(prisma, q, query.pageSize, offset)
+    // A village is read fresh (its director just recorded a visit); a township's or county's
+    // calendar is the same for every desk over it and is shared for a few seconds.
+    const { rows, counts } = q.villageCode || regionLevel(actor.regionCode) === 'village'
+      ? await read()
+      : await cached(JSON.stringify([q, query.pageSize, offset]), read)
     const names = new Map((await repo.regionNames(prisma, [...new Set(rows.map((r) => r.villageCode))])).map((r) => [r.code, r.name]))
     return {
       items: rows.map((r) => {
