@@ -13,7 +13,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts', 'server/src/wechat/**/*.test.ts', 'server/src/lib/**/*.test.ts'],
+          // client/src/offline: the outbox's pure rules (no Taro in them).
+          include: ['shared/src/**/*.test.ts', 'server/src/wechat/**/*.test.ts', 'server/src/lib/**/*.test.ts', 'client/src/offline/**/*.test.ts'],
         },
       },
       {

@@ -1,7 +1,7 @@
 /**
  * Personal data never reaches the logs. Canary values go through sign-in, failed sign-ins,
- * validation errors, a 500 and invitation redemption with logging at its most verbose; then every
- * log line is searched for them.
+ * validation errors, a database outage (503), a 500 and invitation redemption with logging at its
+ * most verbose; then every log line is searched for them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idNumberCheckChar } from '@qstx/shared'
@@ -39,9 +39,14 @@ describe('logs', () => {
     await post('/api/dev/login', { persona: CANARY_NAME, idNumber: CANARY_ID, phone: CANARY_PHONE, address: CANARY_ADDRESS })
     await t.app.inject({ method: 'GET', url: `/api/audit?action=${encodeURIComponent(CANARY_NAME)}&targetId=${CANARY_ID}`, headers: bearer(admin) })
     await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}x` } })
-    // A 500: the database goes away in the middle of a redemption that carries the canaries.
+    // The database goes away in the middle of a session: 503, try again later (logged without data).
     const prisma = t.app.prisma
     ;(t.app as unknown as { prisma: unknown }).prisma = createPrisma('postgresql://nobody:wrong@127.0.0.1:9/none')
+    const down = await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })
+    expect(down.statusCode).toBe(503)
+    expect(down.json()).toEqual({ code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后重试' })
+    // A 500: something fails with the canaries in its message (Prisma's messages can quote values).
+    ;(t.app as unknown as { prisma: unknown }).prisma = new Proxy({}, { get: () => { throw new Error(`查询失败：${CANARY_NAME} ${CANARY_ID}`) } })
     const crash = await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })
     ;(t.app as unknown as { prisma: unknown }).prisma = prisma
     expect(crash.statusCode).toBe(500)
@@ -50,6 +55,7 @@ describe('logs', () => {
     const log = lines.join('')
     expect(lines.length).toBeGreaterThan(20)
     expect(log).toContain('unhandled error') // the 500 was logged, just without data
+    expect(log).toContain('database unavailable') // and so was the outage
     for (const canary of [CANARY_NAME, CANARY_ID, CANARY_PHONE, CANARY_PASSWORD, CANARY_ADDRESS, token, code]) {
       expect(log.includes(canary), `log contains ${canary}`).toBe(false)
     }

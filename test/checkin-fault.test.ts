@@ -2,7 +2,9 @@
  * PostgreSQL dies in the middle of a stream of check-ins (kill -9 of its postmaster) and comes
  * back. The phones retry every request that did not get a 2xx, with the same Idempotency-Key and
  * body. Afterwards every check-in is there exactly once: none that was answered 2xx is lost, none
- * is stored twice, and each key's stored answer names its one check-in.
+ * is stored twice, and each key's stored answer names its one check-in. While the database is down
+ * the server says so — 503 SERVICE_UNAVAILABLE with Retry-After, never a 500 — which is what makes
+ * the phones' outbox keep a check-in queued instead of showing an error.
  *
  * The server runs as a real process (test/helpers/server-process.ts) over a PostgreSQL of this
  * test's own (so killing it harms nothing else), with the fake WeChat in this process.
@@ -60,9 +62,9 @@ afterAll(async () => {
 async function post(pathname: string, body: object, headers: Record<string, string> = {}) {
   try {
     const res = await fetch(base + pathname, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(20_000) })
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null }
+    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json().catch(() => null)) as Record<string, unknown> | null }
   } catch {
-    return { status: 0, body: null } // the connection failed: as good as no answer
+    return { status: 0, retryAfter: null, body: null } // the connection failed: as good as no answer
   }
 }
 
@@ -103,6 +105,8 @@ describe('check-ins while PostgreSQL is killed and restarted', () => {
     const send = (r: (typeof requests)[number]) => post('/api/checkins', r.body, { authorization: `Bearer ${r.token}`, 'idempotency-key': r.key })
 
     const answers = new Map<string, { status: number; id?: string }>()
+    // Every answer other than 201 while PostgreSQL was down: status, code and Retry-After.
+    const outage: Array<{ status: number; code: unknown; retryAfter: string | null }> = []
     let next = 0
     let killed = false
     const killAfter = REQUESTS / 3
@@ -111,6 +115,7 @@ describe('check-ins while PostgreSQL is killed and restarted', () => {
         const r = requests[next++]!
         const res = await send(r)
         answers.set(r.key, { status: res.status, ...(res.status === 201 ? { id: String(res.body!.id) } : {}) })
+        if (res.status !== 201) outage.push({ status: res.status, code: res.body?.code, retryAfter: res.retryAfter })
         if (!killed && answers.size >= killAfter) {
           killed = true
           // kill -9 of the postmaster, mid-stream: in-flight transactions die with it.
@@ -124,6 +129,10 @@ describe('check-ins while PostgreSQL is killed and restarted', () => {
     const failed = requests.filter((r) => answers.get(r.key)!.status !== 201)
     expect(killed).toBe(true)
     expect(failed.length).toBeGreaterThan(0) // the outage was felt
+    // …as "try again later": 503 with Retry-After (or no answer at all), never a 500.
+    expect(outage.filter((a) => a.status !== 0 && a.status !== 503)).toEqual([])
+    expect(outage.filter((a) => a.status === 503).length).toBeGreaterThan(0)
+    expect(outage.filter((a) => a.status === 503).every((a) => a.code === 'SERVICE_UNAVAILABLE' && a.retryAfter === '5')).toBe(true)
 
     // PostgreSQL comes back (its orphaned backends may need a moment to exit before it will start).
     const restartDeadline = Date.now() + 60_000

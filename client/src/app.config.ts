@@ -10,8 +10,9 @@ export default defineAppConfig({
   pages: [bare(ROUTES.login), bare(ROUTES.home), bare(ROUTES.me), bare(ROUTES.invite), bare(ROUTES.join)],
   subPackages: SUBPACKAGES.map((pkg) => ({ root: pkg.root, pages: [...pkg.pages] })),
   // 我担心这个孩子 is on home: fetch its subpackage with home, so the hotline numbers open at once
-  // even where the village signal drops after the app has started.
-  preloadRule: { [bare(ROUTES.home)]: { network: 'all', packages: ['packages/safeguarding'] } },
+  // even where the village signal drops after the app has started. The check-in form likewise: it
+  // is filled where there is no signal, and a subpackage cannot be downloaded there.
+  preloadRule: { [bare(ROUTES.home)]: { network: 'all', packages: ['packages/safeguarding', 'packages/checkins'] } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
@@ -29,9 +30,10 @@ export default defineAppConfig({
       { pagePath: bare(ROUTES.me), text: '我的' },
     ],
   },
-  // Location is asked only for the township picker; WeChat rejects the call unless declared here.
+  // Location is asked for the township picker and, optionally, on a check-in (kept to about 1 km);
+  // WeChat rejects the call unless declared here.
   requiredPrivateInfos: ['getFuzzyLocation'],
   permission: {
-    'scope.userFuzzyLocation': { desc: '用于推荐您所在的乡镇，方便就近结对' },
+    'scope.userFuzzyLocation': { desc: '用于推荐您所在的乡镇，以及在走访记录中记下大概位置（约1公里）' },
   },
 })

@@ -12,6 +12,8 @@ interface RequestOptions {
   method?: Method
   /** Sent as JSON (as query string for GET). */
   body?: Record<string, unknown>
+  /** Extra request headers, e.g. the Idempotency-Key a queued check-in keeps for every resend. */
+  headers?: Record<string, string>
 }
 
 // H5 is served by the API server itself, so '' keeps requests same-origin (/api/...). A weapp has
@@ -27,9 +29,9 @@ interface RawReply {
   data: unknown
 }
 
-async function send(path: string, { method = 'GET', body }: RequestOptions): Promise<RawReply> {
+async function send(path: string, { method = 'GET', body, headers }: RequestOptions): Promise<RawReply> {
   const token = getToken()
-  const header: Record<string, string> = { Accept: 'application/json' }
+  const header: Record<string, string> = { ...headers, Accept: 'application/json' }
   if (token) header.Authorization = `Bearer ${token}`
   // wx.request always sends a JSON content type; an empty JSON body makes Fastify answer 400.
   const data = body ?? (method === 'GET' ? undefined : {})
@@ -37,7 +39,8 @@ async function send(path: string, { method = 'GET', body }: RequestOptions): Pro
   try {
     return await Taro.request({ url: `${API_BASE}${path}`, method, data, header, timeout: TIMEOUT_MS, dataType: 'json' })
   } catch {
-    // Taro rejects only when no HTTP reply arrived at all (offline, DNS, timeout, aborted).
+    // Taro rejects only when no HTTP reply arrived at all (offline, DNS, timeout, aborted): status 0,
+    // NETWORK_ERROR — apart from every HTTP answer, which keeps its status (offline/outbox-core outcomeOf).
     throw networkError()
   }
 }

@@ -15,6 +15,18 @@ export const queryKeys = {
   vettingQueue: (query: object) => ['vetting', 'queue', query] as const,
   vettingApplication: (id: string) => ['vetting', 'application', id] as const,
   subscribeTemplates: ['wechat', 'subscribe-templates'] as const,
+  // Check-ins: everything under ['checkins'] is invalidated after a check-in is sent or decided.
+  checkins: ['checkins'] as const,
+  myCheckins: ['checkins', 'mine'] as const,
+  checkinPairings: ['checkins', 'pairings'] as const,
+  checkinQueue: (page: number) => ['checkins', 'queue', page] as const,
+  unconfirmedCheckins: (page: number) => ['checkins', 'unconfirmed', page] as const,
+  honourBoard: (regionCode: string, year: number | null) => ['checkins', 'honour', regionCode, year] as const,
+  honourSetting: ['checkins', 'honour', 'me'] as const,
+  // The directors' duty: the calendar and each child's visits; a recorded visit invalidates ['duty'].
+  duty: ['duty'] as const,
+  dutyCalendar: (query: object) => ['duty', 'calendar', query] as const,
+  directorVisits: (childId: string) => ['duty', 'visits', childId] as const,
   // Children's files: everything under ['children'] is invalidated after any write to a file.
   children: ['children'] as const,
   childList: (filters: object) => ['children', 'list', filters] as const,

@@ -62,6 +62,29 @@
  *   safeguarding/report  — #report-detail, #report-status, #report-escalation, #report-reporter, #report-seen-text, #report-events,
  *                          #report-action-<acknowledged|assessed|referred|measure|note|closed>, #report-refer-<target>,
  *                          #report-note (textarea), #report-event-submit, #report-action-error
+ *   home (check-ins, duty) — #home-checkins (section), #home-checkins-link (我的服务记录; text has 待发送 N 条 while any wait),
+ *                          #home-checkin-<pairing id> (记录走访 · <child>), #home-checkin-queue-link (走访待确认（N）),
+ *                          #home-duty-link (我的走访任务 / 走访情况; text has the overdue count), #home-unconfirmed-link
+ *   checkins/create      — #checkin-child, #checkin-started-at (shown start; #checkin-start-date / #checkin-start-time pickers),
+ *                          #checkin-started-at-error, #checkin-duration (minutes field; #checkin-duration-preset-<minutes> chips),
+ *                          #checkin-mode-<contact mode>, #checkin-service-<service type>, #checkin-summary (textarea),
+ *                          #checkin-mood, #checkin-problems, #checkin-measures, #checkin-location (weapp), #checkin-worried,
+ *                          #checkin-submit, #checkin-error; after: #checkin-sent, #checkin-queued (待发送), #checkin-mine-link,
+ *                          #checkin-again; #checkin-pairing-error (pairing not active / not found)
+ *   checkins/mine        — #mine-totals (#mine-hours, #mine-points, #mine-confirmed, #mine-pending, #mine-disputed), #mine-hours-note,
+ *                          outbox: #outbox (#outbox-count: 待发送 N 条), #outbox-item-<key> (#outbox-state-<key>), #outbox-send,
+ *                          #outbox-discard-<key> (failed ones); #mine-pairing-<pairing id> (next due), #mine-record-<pairing id>,
+ *                          #mine-list, #mine-empty, #mine-checkin-<id> (#mine-status-<id>, #mine-note-<id>), #mine-honour-link
+ *   checkins/queue       — #queue-total, #queue-list, #queue-empty, #queue-item-<id>, #queue-confirm-<id>, #queue-dispute-<id>
+ *                          (first tap opens #queue-reason-<id>; #queue-dispute-send-<id> sends), #queue-error-<id>
+ *   checkins/unconfirmed — #unconfirmed-total, #unconfirmed-list, #unconfirmed-empty, #unconfirmed-item-<id>
+ *   checkins/honour      — #honour-region-<code> (chips), #honour-year-<all|this>, #honour-list, #honour-empty, #honour-row-<rank>,
+ *                          volunteers: #honour-setting, #honour-opt-in, #honour-full-name, #honour-name
+ *   duty/calendar        — #duty-filter-<all|overdue|due_soon|attention> (text has the count), #duty-today, #duty-total, #duty-list,
+ *                          #duty-empty, #duty-row-<child id> (class duty-row--overdue; #duty-contact-<child id>, #duty-visit-<child id>)
+ *   duty/visit           — #visit-child, #visit-kind-<contact|home_visit>, #visit-date (#visit-date-pick), #visit-quarter (Q1–Q4),
+ *                          #visit-problems, #visit-measures, #visit-submit, #visit-error, #visit-saved (then #visit-done: back),
+ *                          #visit-history, #visit-item-<id>
  *   home (volunteers' side) — #home-volunteer (section), #home-signup-link (start or continue the sign-up),
  *                          #home-volunteer-status-link (submitted or later), #home-team-register-link, #home-join-link,
  *                          #home-roster-link (group_leader), #home-vetting-link (coordinator; text 志愿者审核（N）)
@@ -148,6 +171,11 @@ export const SUBPACKAGES = [
     root: 'packages/pairings',
     pages: ['pages/priority/index', 'pages/propose/index', 'pages/ledger/index', 'pages/detail/index', 'pages/mine/index'],
   },
+  {
+    root: 'packages/checkins',
+    pages: ['pages/create/index', 'pages/mine/index', 'pages/queue/index', 'pages/honour/index', 'pages/unconfirmed/index'],
+  },
+  { root: 'packages/duty', pages: ['pages/calendar/index', 'pages/visit/index'] },
   { root: 'packages/reports', pages: ['pages/dashboard/index', 'pages/exports/index'] },
 ] as const
 
@@ -201,6 +229,18 @@ export const ROUTES = {
   pairingDetail: '/packages/pairings/pages/detail/index',
   /** Must match shared PAIRING_PAGES.mine: the volunteer's pairing notifications link here. */
   myPairings: '/packages/pairings/pages/mine/index',
+  /** ?pairingId= — a new check-in; with the two below must match shared CHECKIN_PAGES (notifications link here). */
+  checkinCreate: '/packages/checkins/pages/create/index',
+  /** The volunteer's record: hours, points, check-ins and the ones waiting to be sent. */
+  checkinMine: '/packages/checkins/pages/mine/index',
+  /** The director's confirmation queue. */
+  checkinQueue: '/packages/checkins/pages/queue/index',
+  checkinUnconfirmed: '/packages/checkins/pages/unconfirmed/index',
+  honourBoard: '/packages/checkins/pages/honour/index',
+  /** Who is due and overdue for the director's contact or home visit. */
+  dutyCalendar: '/packages/duty/pages/calendar/index',
+  /** ?childId= — record a contact or home visit. */
+  dutyVisit: '/packages/duty/pages/visit/index',
   /** 工作统计 (?year=): must match shared DASHBOARD_PAGE — the annual-report reminder links here. */
   dashboard: '/packages/reports/pages/dashboard/index',
   /** 台账导出 for roles that export without a dashboard (village child directors). */

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@qstx/shared'
 import ErrorState from '../../components/ErrorState'
+import CheckinLinks from '../../components/CheckinLinks'
 import ConcernButton from '../../components/ConcernButton'
 import ManageLinks from '../../components/ManageLinks'
 import ReportsLink from '../../components/ReportsLink'
@@ -65,9 +66,10 @@ export default function HomePage() {
               ))}
             </View>
           </View>
+          <CheckinLinks role={activeRole.role} />
           <WorkLinks role={activeRole.role} />
-          <ReportsLink role={activeRole.role} />
           <PairingLinks role={activeRole.role} />
+          <ReportsLink role={activeRole.role} />
           <VolunteerLinks role={activeRole.role} />
           <ManageLinks role={activeRole.role} />
         </View>

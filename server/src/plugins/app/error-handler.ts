@@ -1,13 +1,15 @@
 /**
  * One error body for everything: `{ code, message, fields? }`. AppError carries its own code;
  * zod validation failures become VALIDATION_FAILED with field-level Chinese messages; Prisma's
- * unique-violation and not-found become CONFLICT / NOT_FOUND; anything else is a 500 whose
+ * unique-violation and not-found become CONFLICT / NOT_FOUND; a database that cannot be reached
+ * is a 503 SERVICE_UNAVAILABLE with Retry-After (lib/db-unavailable.ts); anything else is a 500 whose
  * details stay in the log (with the request id), never in the reply.
  */
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { ERROR_MESSAGES, type ErrorCode } from '@qstx/shared'
 import { AppError } from '../../lib/app-error'
+import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../lib/db-unavailable'
 
 export function sendError(reply: import('fastify').FastifyReply, status: number, code: ErrorCode, message?: string, fields?: Record<string, string>) {
   return reply.status(status).send({ code, message: message ?? ERROR_MESSAGES[code], ...(fields ? { fields } : {}) })
@@ -39,6 +41,12 @@ export default fp(
       if (err?.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
         // Fastify's own 4xx (malformed JSON, wrong content type): the client sent something unreadable.
         return sendError(reply, err.statusCode, err.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED')
+      }
+      if (isDatabaseUnavailable(err)) {
+        // PostgreSQL is down or restarting: not a bug, and a retry will work — phones keep the request queued.
+        request.log.warn({ err: { type: err?.name, code: err?.code } }, 'database unavailable')
+        reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS))
+        return sendError(reply, 503, 'SERVICE_UNAVAILABLE')
       }
       // Only the error's class and message reach the log: a Prisma error message can quote values.
       request.log.error({ err: { type: err?.name, code: err?.code, frames: err?.stack?.split('\n').slice(1, 7).join('\n') } }, 'unhandled error')

@@ -9,20 +9,12 @@ import { useRecordChecks } from '../../../../api/vetting'
 import ChoiceChips, { options } from '../../../../components/ChoiceChips'
 import TextArea from '../../../../components/TextArea'
 import TextField from '../../../../components/TextField'
+import Tick from '../../../../components/Tick'
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from '../../../../utils/form-errors'
 import { todayInChina } from '../../../../utils/format'
 import DateField from '../DateField'
 
 type Checks = VettingApplication['checks']
-
-function Tick({ id, on, label, onToggle }: { id: string; on: boolean; label: string; onToggle: () => void }) {
-  return (
-    <View id={id} className={`vetting__tick${on ? ' vetting__tick--on' : ''}`} aria-checked={on} onClick={onToggle}>
-      <Text className='vetting__tick-box'>{on ? '✓' : ''}</Text>
-      <Text>{label}</Text>
-    </View>
-  )
-}
 
 /** Only what changed against the recorded checks: each save is one history entry of what happened. */
 function changes(c: Checks, f: { identity: boolean; identityOn: string; criminal: CriminalRecordResult | null; criminalOn: string; training: boolean; trainingOn: string; course: string; note: string }): RecordChecksBody {
@@ -88,7 +80,7 @@ export default function ChecksForm({ application }: { application: VettingApplic
       <Text className='section-title'>核查记录</Text>
       <View className='vetting__check'>
         <Text className='vetting__check-title'>1. 当面核验身份</Text>
-        <Tick id='check-identity' on={identity} label='已当面查看身份证原件，与本人一致' onToggle={() => edit(setIdentity)(!identity)} />
+        <Tick id='check-identity' tone='success' on={identity} label='已当面查看身份证原件，与本人一致' onToggle={() => edit(setIdentity)(!identity)} />
         {identity && <DateField id='check-identity-date' label='核验日期' value={identityOn} onChange={edit(setIdentityOn)} />}
         {fieldError('identityVerified', 'identityVerifiedOn') && <Text className='vetting__field-error'>{fieldError('identityVerified', 'identityVerifiedOn')}</Text>}
       </View>
@@ -111,6 +103,7 @@ export default function ChecksForm({ application }: { application: VettingApplic
         <Text className='vetting__check-title'>3. 岗前培训</Text>
         <Tick
           id='check-training'
+          tone='success'
           on={training}
           label='已完成岗前培训'
           // A recorded training stays recorded (the server keeps it); its date and course can be corrected.

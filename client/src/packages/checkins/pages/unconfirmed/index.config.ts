@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '超过14天未确认' })
