@@ -1,10 +1,11 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { roleCan, type Role } from '@qstx/shared'
 import { useCheckinPairings, useCheckinQueue, useMyCheckins, useUnconfirmedCheckins } from '../../api/checkins'
 import { useDutyCalendar } from '../../api/duty'
 import { ROUTES } from '../../constants/routes'
 import { useMe } from '../../hooks/use-auth'
+import { useRefetchOnShow } from '../../hooks/use-refetch-on-show'
 import { useOutbox } from '../../offline/sync'
 import NavRow from '../NavRow'
 
@@ -29,13 +30,8 @@ export default function CheckinLinks({ role }: { role: Role }) {
   const queue = useCheckinQueue(1, confirms)
   const calendar = useDutyCalendar({ status: 'overdue', page: 1, pageSize: 1 }, duty)
   const unconfirmed = useUnconfirmedCheckins(1, follows)
-  // Home is a tab page that stays mounted: look again whenever it comes back into view. Not
-  // useRefetchOnShow: this renders only once /api/me has answered, after home's first show (on H5),
-  // so "skip the first show" would skip the first *return* instead. What has not loaded yet is left
-  // to its own first fetch.
-  useDidShow(() => {
-    for (const q of [record, pairings, queue, calendar, unconfirmed]) if (q.isFetched) void q.refetch()
-  })
+  // Home is a tab page that stays mounted: look again whenever it comes back into view.
+  useRefetchOnShow(record, pairings, queue, calendar, unconfirmed)
   if (!volunteer && !confirms && !duty && !follows) return null
 
   const totals = record.data?.totals

@@ -22,7 +22,7 @@ export default function PairingLinks({ role }: { role: Role }) {
   const priority = usePriorityChildren(1, 1, matches)
   const ledger = useLedger({ page: 1, pageSize: 1 }, reads)
   // Home is a tab page that stays mounted: look again whenever it comes back into view.
-  useRefetchOnShow(() => matches && priority.refetch(), () => reads && ledger.refetch())
+  useRefetchOnShow(matches && priority, reads && ledger)
   if (!reads && !mine) return null
 
   const waiting = ledger.data?.counts.proposed

@@ -45,7 +45,7 @@ export default function VolunteerLinks({ role }: { role: Role | null }) {
   const queue = useVettingQueue({ status: 'submitted', page: 1, pageSize: 1 }, vets)
   const profile = useMyVolunteer(selfService)
   // Home is a tab page that stays mounted: look again whenever it comes back into view.
-  useRefetchOnShow(() => vets && queue.refetch(), () => selfService && profile.refetch())
+  useRefetchOnShow(vets && queue, selfService && profile)
 
   if (!vets && !leads && !selfService) return null
   const p = profile.data

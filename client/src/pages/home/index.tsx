@@ -25,7 +25,8 @@ export default function HomePage() {
   useRequireLogin()
   const me = useMe()
 
-  if (me.isError) {
+  // With a remembered session, a failed refresh (no signal) keeps home usable on what was known.
+  if (me.isError && !me.data) {
     return (
       <View className='page'>
         <ErrorState id='home-error' title='无法加载您的信息' message={me.error.message} retryId='home-retry' onRetry={() => void me.refetch()} />

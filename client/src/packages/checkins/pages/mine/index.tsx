@@ -63,7 +63,7 @@ export default function MyCheckinsPage() {
   const me = useMe()
   const mine = useMyCheckins()
   const outbox = useOutbox(me.data?.userId)
-  useRefetchOnShow(mine.refetch)
+  useRefetchOnShow(mine)
   // Someone looking at what waits is a good moment to try sending it.
   useDidShow(() => void flushOutbox())
 

@@ -23,7 +23,7 @@ export default function CheckinQueuePage() {
   const [disputing, setDisputing] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | undefined>()
-  useRefetchOnShow(queue.refetch)
+  useRefetchOnShow(queue)
 
   const done = (title: string) => () => {
     setDisputing(null)

@@ -13,7 +13,7 @@ import './index.scss'
 export default function UnconfirmedCheckinsPage() {
   useRequireLogin()
   const list = useUnconfirmedCheckins(1)
-  useRefetchOnShow(list.refetch)
+  useRefetchOnShow(list)
   const data = list.data
 
   return (

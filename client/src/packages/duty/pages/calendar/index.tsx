@@ -31,7 +31,7 @@ export default function DutyCalendarPage() {
   const [page, setPage] = useState(1)
   const calendar = useDutyCalendar({ ...(filter === 'all' ? {} : { status: filter }), page, pageSize: PAGE_SIZE })
   // Back from recording a visit: the child's dates have moved.
-  useRefetchOnShow(calendar.refetch)
+  useRefetchOnShow(calendar)
   const data = calendar.data
   const counts = data?.counts
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1

@@ -44,7 +44,7 @@ export default function PairingDetailPage() {
   const me = useMe()
   const role = me.data?.activeRole?.role
   const pairing = usePairing(id)
-  useRefetchOnShow(pairing.refetch)
+  useRefetchOnShow(pairing)
 
   if (!pairing.data) {
     return <LoadState query={pairing} id='pairing-load-error' title='无法打开这个结对' notFound={{ title: '没有找到这个结对', message: '它可能不在您的辖区。' }} />

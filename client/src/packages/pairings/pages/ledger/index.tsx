@@ -63,7 +63,7 @@ export default function LedgerPage() {
     pageSize: PAGE_SIZE,
   }
   const ledger = useLedger(query, !!active)
-  useRefetchOnShow(ledger.refetch)
+  useRefetchOnShow(ledger)
   const refilter = <T,>(set: (v: T) => void) => (v: T) => {
     set(v)
     setPage(1)

@@ -19,7 +19,7 @@ import './index.scss'
 export default function MyPairingsPage() {
   useRequireLogin()
   const mine = useMyPairings()
-  useRefetchOnShow(mine.refetch)
+  useRefetchOnShow(mine)
 
   if (!mine.data) return <LoadState query={mine} id='mine-error' title='无法加载我的结对' />
 

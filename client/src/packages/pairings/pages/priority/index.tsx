@@ -24,7 +24,7 @@ export default function PriorityPage() {
   const [page, setPage] = useState(1)
   const list = usePriorityChildren(page, PAGE_SIZE)
   // Back from a proposal: that child has left the list.
-  useRefetchOnShow(list.refetch)
+  useRefetchOnShow(list)
   const data = list.data
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1
 

@@ -33,7 +33,7 @@ export default function RosterPage() {
   const team = useMyTeam()
   const roster = useRoster(team.data?.id)
   // refetch() ignores `enabled`: the roster only once the team (its id) is known.
-  useRefetchOnShow(team.refetch, () => team.data && roster.refetch())
+  useRefetchOnShow(team, roster)
 
   useShareAppMessage(() =>
     team.data ? { title: `邀请您加入${team.data.name}，一起当爱心家长`, path: team.data.sharePath } : { title: '牵手童行', path: ROUTES.login },

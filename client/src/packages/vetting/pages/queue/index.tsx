@@ -38,7 +38,7 @@ export default function VettingQueuePage() {
   const [page, setPage] = useState(1)
   const queue = useVettingQueue({ status, page, pageSize: PAGE_SIZE })
   // Back from an application just decided: the list and its counts have changed.
-  useRefetchOnShow(queue.refetch)
+  useRefetchOnShow(queue)
   const counts = queue.data?.counts
   const pages = queue.data ? Math.max(1, Math.ceil(queue.data.total / queue.data.pageSize)) : 1
 

@@ -60,7 +60,7 @@ export default function StatusPage() {
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | undefined>()
   // Back from editing a section, or from the notification list after a decision: ask again.
-  useRefetchOnShow(profile.refetch)
+  useRefetchOnShow(profile)
 
   if (profile.isError) {
     return (
