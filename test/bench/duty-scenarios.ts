@@ -19,5 +19,4 @@ export const dutyScenarios: Scenario[] = [
   { name: 'duty calendar county', method: 'GET', path: '/api/duty/calendar', setup: civil, connections: 10, duration: 10 },
   // The computation itself, every request a miss: what the first desk of the half-minute waits for.
   { name: 'duty calendar county uncached, 1 conn', method: 'GET', path: '/api/duty/calendar', setup: coldPages, connections: 1, duration: 10 },
-  { name: 'duty calendar county overdue, 1 conn', method: 'GET', path: '/api/duty/calendar?status=overdue', setup: civil, connections: 1, duration: 10 },
 ]
