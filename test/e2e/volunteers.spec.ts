@@ -110,7 +110,7 @@ describe('volunteers', () => {
     // 2. Name and ID number, checked as she types: a wrong check digit, then a minor, then right.
     await fill(wang, 'signup-name', WANG.name)
     await fill(wang, 'signup-id', WANG.id.slice(0, 10))
-    await expect.poll(() => wang.locator('.text-field__hint', { hasText: '还差 8 位' }).count()).toBe(1)
+    await expect.poll(() => wang.locator('.field__hint', { hasText: '还差 8 位' }).count()).toBe(1)
     await fill(wang, 'signup-id', wrongCheckChar(WANG.id))
     await expectText(wang, 'signup-id-error', '身份证号校验位不对，请核对每一位数字')
     await shot(wang, 'signup-id-error', 'volunteer-signup-id-error-phone')

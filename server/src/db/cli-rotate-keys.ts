@@ -3,6 +3,9 @@
  * Rotation, step by step: put the new key first in DATA_KEYS and keep the old one after it
  * ("k2:…,k1:…"), restart the servers (new writes use k2, old values still decrypt), run this,
  * then remove k1. Safe to run while the servers are up, and to run again.
+ *
+ * It prints to the operator's terminal only key ids, table and column names, and counts — never a
+ * value, sealed or open (rotateKeys' log lines name tables only).
  */
 import { loadConfig } from '../config'
 import { runCli } from '../lib/cli'

@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
+import Field from '../Field'
 import './index.scss'
 
 interface Props {
@@ -14,23 +15,16 @@ interface Props {
   error?: string | undefined
 }
 
-/** A date chosen with the phone's own date wheel (Taro Picker), never typed. */
+/** A date chosen with the phone's own date wheel (Taro Picker), never typed; in the same frame as TextField. */
 export default function DateField({ id, label, value, onChange, start, end, hint, error }: Props) {
   return (
-    <View className='date-field'>
-      <Text className='date-field__label'>{label}</Text>
-      {hint && <Text className='date-field__hint'>{hint}</Text>}
+    <Field id={id} label={label} hint={hint} error={error}>
       <Picker mode='date' value={value ?? end ?? '2020-01-01'} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
-        <View id={id} className={`date-field__value${error ? ' date-field__value--invalid' : ''}`}>
+        <View id={id} className='field__box date-field__value'>
           <Text>{value || '请选择日期'}</Text>
           <Text className='date-field__change'>选择</Text>
         </View>
       </Picker>
-      {error && (
-        <Text id={`${id}-error`} className='date-field__error'>
-          {error}
-        </Text>
-      )}
-    </View>
+    </Field>
   )
 }

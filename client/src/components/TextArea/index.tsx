@@ -1,4 +1,5 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Textarea } from '@tarojs/components'
+import Field from '../Field'
 import './index.scss'
 
 interface Props {
@@ -13,26 +14,19 @@ interface Props {
   maxlength?: number
 }
 
-/** A labelled multi-line field (what was seen, a note), the same look as TextField. */
+/** A labelled multi-line field (what was seen, a note), in the same frame as TextField. */
 export default function TextArea({ id, label, value, onChange, hint, error, placeholder, maxlength }: Props) {
   return (
-    <View className={`text-area${error ? ' text-area--invalid' : ''}`}>
-      <Text className='text-area__label'>{label}</Text>
-      {hint && <Text className='text-area__hint'>{hint}</Text>}
+    <Field id={id} label={label} hint={hint} error={error}>
       <Textarea
         id={id}
-        className='text-area__input'
+        className='field__box text-area__input'
         value={value}
         placeholder={placeholder}
         maxlength={maxlength ?? 2000}
         autoHeight={false}
         onInput={(e) => onChange(e.detail.value)}
       />
-      {error && (
-        <Text id={`${id}-error`} className='text-area__error'>
-          {error}
-        </Text>
-      )}
-    </View>
+    </Field>
   )
 }

@@ -1,4 +1,5 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Input } from '@tarojs/components'
+import Field from '../Field'
 import './index.scss'
 
 interface Props {
@@ -22,16 +23,14 @@ interface Props {
 
 /**
  * One labelled text field with its rule and its error in words. Taro's own Input (not NutUI's):
- * the same element on weapp and H5, large enough to hit and read on a small phone.
+ * the same element on weapp and H5.
  */
 export default function TextField({ id, label, value, onChange, hint, error, password, placeholder, maxlength, disabled, type, onConfirm }: Props) {
   return (
-    <View className={`text-field${error ? ' text-field--invalid' : ''}`}>
-      <Text className='text-field__label'>{label}</Text>
-      {hint && <Text className='text-field__hint'>{hint}</Text>}
+    <Field id={id} label={label} hint={hint} error={error}>
       <Input
         id={id}
-        className='text-field__input'
+        className='field__box text-field__input'
         value={value}
         password={password}
         type={type ?? 'text'}
@@ -41,11 +40,6 @@ export default function TextField({ id, label, value, onChange, hint, error, pas
         onInput={(e) => onChange(e.detail.value)}
         onConfirm={onConfirm ? () => onConfirm() : undefined}
       />
-      {error && (
-        <Text id={`${id}-error`} className='text-field__error'>
-          {error}
-        </Text>
-      )}
-    </View>
+    </Field>
   )
 }
