@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify'
 import type { Role } from '@qstx/shared'
 import type { Tx } from '../db/prisma'
+import { sql, type Sql } from '../db/sql'
 
 export interface AuditContext {
   requestId: string
@@ -38,20 +39,36 @@ export interface AuditEntry {
   regionCode?: string | null
 }
 
+function auditRow(ctx: AuditContext, entry: AuditEntry) {
+  return {
+    at: ctx.at,
+    actorUserId: entry.actorUserId !== undefined ? entry.actorUserId : ctx.actorUserId,
+    actorRole: entry.actorRole !== undefined ? entry.actorRole : ctx.actorRole,
+    regionCode: entry.regionCode !== undefined ? entry.regionCode : ctx.regionCode,
+    action: entry.action,
+    result: entry.result,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    fieldsRevealed: entry.fieldsRevealed ?? [],
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  }
+}
+
 export function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry) {
-  return tx.auditLog.create({
-    data: {
-      at: ctx.at,
-      actorUserId: entry.actorUserId !== undefined ? entry.actorUserId : ctx.actorUserId,
-      actorRole: entry.actorRole !== undefined ? entry.actorRole : ctx.actorRole,
-      regionCode: entry.regionCode !== undefined ? entry.regionCode : ctx.regionCode,
-      action: entry.action,
-      result: entry.result,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      fieldsRevealed: entry.fieldsRevealed ?? [],
-      requestId: ctx.requestId,
-      ip: ctx.ip,
-    },
-  })
+  return tx.auditLog.create({ data: auditRow(ctx, entry) })
+}
+
+/**
+ * The same row as one INSERT for a hot path's single statement: put it in a data-modifying CTE
+ * beside the read (`WITH audit AS (${auditInsert(…)}) SELECT …`), so the read and its audit row are
+ * one round trip and commit together — a file is never served without its audit. Give the CTE a
+ * condition (`… SELECT … WHERE EXISTS (…)`) through `when` when the row is only written if the
+ * read finds something.
+ */
+export function auditInsert(ctx: AuditContext, entry: AuditEntry, when: Sql = sql`TRUE`): Sql {
+  const r = auditRow(ctx, entry)
+  return sql`INSERT INTO audit_logs ("at", "actorUserId", "actorRole", "regionCode", "action", "result", "targetType", "targetId", "fieldsRevealed", "requestId", "ip")
+    SELECT ${r.at}::timestamptz, ${r.actorUserId}::uuid, ${r.actorRole}::"Role", ${r.regionCode}, ${r.action}, ${r.result}, ${r.targetType}, ${r.targetId}, ${r.fieldsRevealed}::text[], ${r.requestId}, ${r.ip}
+    WHERE ${when}`
 }

@@ -1,0 +1,67 @@
+/**
+ * The hot paths' SQL (ARCHITECTURE.md, "Hot paths"): one statement per request, written as a tagged
+ * template in the module's repository so it is read and reviewed like code, and sent straight over
+ * the pool Prisma shares with us (db/prisma.ts). Prisma's `sql` tag builds the text with `$n`
+ * placeholders; values are never spliced into the text.
+ *
+ * Each distinct text becomes a named prepared statement: PostgreSQL parses and plans it once per
+ * connection instead of on every request. Texts vary only with the filters a request uses, so
+ * their number stays small.
+ *
+ * Results are typed by the caller (`rows<Row>(…)`); cast in SQL what node-postgres would
+ * otherwise hand back as strings (`count(*)::int`, enum arrays `::text[]`).
+ */
+import { createHash } from 'node:crypto'
+import type pg from 'pg'
+import { Prisma } from '../generated/prisma/client'
+
+export const sql = Prisma.sql
+export const join = Prisma.join
+export const raw = Prisma.raw
+export const empty = Prisma.empty
+export type Sql = Prisma.Sql
+
+/** The pool, or one client of it inside a transaction. */
+export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>
+
+const names = new Map<string, string>()
+function statementName(text: string): string {
+  let name = names.get(text)
+  if (!name) {
+    name = `q${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`
+    if (names.size > 10_000) names.clear()
+    names.set(text, name)
+  }
+  return name
+}
+
+export async function rows<T extends object>(db: Queryable, q: Sql): Promise<T[]> {
+  const result = await db.query<T>({ name: statementName(q.text), text: q.text, values: q.values as unknown[] })
+  return result.rows
+}
+
+export async function one<T extends object>(db: Queryable, q: Sql): Promise<T | undefined> {
+  return (await rows<T>(db, q))[0]
+}
+
+/**
+ * A short transaction on one client of the pool: BEGIN, the work, COMMIT — or ROLLBACK on any
+ * error, and the client goes back to the pool either way. For writes that must be few statements
+ * but more than one (the check-in: idempotency record, check-in, outbox).
+ */
+export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  let broken: Error | undefined
+  try {
+    await client.query('BEGIN')
+    const out = await work(client)
+    await client.query('COMMIT')
+    return out
+  } catch (err) {
+    // A connection that cannot even roll back is destroyed, not handed to the next request.
+    await client.query('ROLLBACK').catch((e: Error) => (broken = e))
+    throw err
+  } finally {
+    client.release(broken)
+  }
+}
