@@ -1,55 +1,69 @@
 import type { Tx } from '../../db/prisma'
+import { one, rows, sql, type Queryable } from '../../db/sql'
 
 import type { Role } from '@qstx/shared'
 
-export interface SessionWithUser {
+export interface LiveRole {
+  id: string
+  role: Role
+  regionCode: string
+  regionName: string
+  teamId: string | null
+}
+
+/** A session as every signed-in request needs it, and as /api/me answers it. */
+export interface SessionRecord {
   id: string
   userId: string
+  /** Kept current in memory between the batched writes (sessions.ts). */
   lastSeenAt: Date
   expiresAt: Date
   revokedAt: Date | null
-  user: { id: string; displayName: string; disabledAt: Date | null }
-  activeRole: { id: string; role: Role; regionCode: string; teamId: string | null; revokedAt: Date | null } | null
+  displayName: string
+  disabledAt: Date | null
+  activeRoleId: string | null
+  /** The user's live roles, oldest first, with their regions' names. */
+  roles: LiveRole[]
 }
 
 /**
- * Every signed-in request starts here, so it is one indexed query (session ⋈ user ⟕ active role)
- * rather than the three round trips a Prisma include costs.
+ * Every signed-in request that misses the session cache starts here: one statement for the session,
+ * its user, and all the user's live roles with region names (what /api/me shows), by token hash.
  */
-export async function findSessionByTokenHash(tx: Tx, tokenHash: string): Promise<SessionWithUser | null> {
-  const rows = await tx.$queryRaw<Array<Record<string, unknown>>>`
-    SELECT s.id, s."userId", s."lastSeenAt", s."expiresAt", s."revokedAt",
-           u."displayName", u."disabledAt",
-           r.id AS "roleId", r.role::text AS role, r."regionCode", r."teamId", r."revokedAt" AS "roleRevokedAt"
-      FROM sessions s
-      JOIN users u ON u.id = s."userId"
-      LEFT JOIN role_assignments r ON r.id = s."activeRoleId"
-     WHERE s."tokenHash" = ${tokenHash}`
-  const row = rows[0]
-  if (!row) return null
-  return {
-    id: row.id as string,
-    userId: row.userId as string,
-    lastSeenAt: row.lastSeenAt as Date,
-    expiresAt: row.expiresAt as Date,
-    revokedAt: (row.revokedAt as Date | null) ?? null,
-    user: { id: row.userId as string, displayName: row.displayName as string, disabledAt: (row.disabledAt as Date | null) ?? null },
-    activeRole: row.roleId
-      ? { id: row.roleId as string, role: row.role as Role, regionCode: row.regionCode as string, teamId: (row.teamId as string | null) ?? null, revokedAt: (row.roleRevokedAt as Date | null) ?? null }
-      : null,
-  }
+export async function findSessionByTokenHash(db: Queryable, tokenHash: string): Promise<SessionRecord | undefined> {
+  return one<SessionRecord>(
+    db,
+    sql`SELECT s.id, s."userId", s."lastSeenAt", s."expiresAt", s."revokedAt", s."activeRoleId",
+               u."displayName", u."disabledAt",
+               COALESCE((SELECT json_agg(json_build_object('id', r.id, 'role', r.role, 'regionCode', r."regionCode",
+                                                           'regionName', COALESCE(g.name, r."regionCode"), 'teamId', r."teamId")
+                                         ORDER BY r."createdAt", r.id)
+                           FROM role_assignments r
+                           LEFT JOIN regions g ON g.code = r."regionCode"
+                          WHERE r."userId" = s."userId" AND r."revokedAt" IS NULL), '[]'::json) AS roles
+          FROM sessions s
+          JOIN users u ON u.id = s."userId"
+         WHERE s."tokenHash" = ${tokenHash}`,
+  )
+}
+
+/** The batched lastSeenAt writes: one statement for every session seen since the last batch. */
+export async function touchSessions(db: Queryable, seen: Map<string, Date>): Promise<void> {
+  if (!seen.size) return
+  await rows(
+    db,
+    sql`UPDATE sessions s SET "lastSeenAt" = GREATEST(s."lastSeenAt", v.at)
+          FROM unnest(${[...seen.keys()]}::uuid[], ${[...seen.values()]}::timestamptz[]) AS v(id, at)
+         WHERE s.id = v.id`,
+  )
 }
 
 export function insertSession(tx: Tx, data: { tokenHash: string; userId: string; activeRoleId: string | null; expiresAt: Date; createdAt: Date }) {
   return tx.session.create({ data: { ...data, lastSeenAt: data.createdAt } })
 }
 
-export function touchSession(tx: Tx, id: string, at: Date) {
-  return tx.session.update({ where: { id }, data: { lastSeenAt: at } })
-}
-
-export function revokeSession(tx: Tx, id: string, at: Date) {
-  return tx.session.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } })
+export async function revokeSession(db: Queryable, id: string, at: Date): Promise<void> {
+  await rows(db, sql`UPDATE sessions SET "revokedAt" = ${at} WHERE id = ${id}::uuid AND "revokedAt" IS NULL`)
 }
 
 export function listActiveRoles(tx: Tx, userId: string) {
@@ -62,16 +76,6 @@ export function listActiveRoles(tx: Tx, userId: string) {
 
 export function regionNames(tx: Tx, codes: string[]) {
   return tx.region.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })
-}
-
-export function findUserWithRoles(tx: Tx, id: string) {
-  return tx.user.findUnique({
-    where: { id },
-    select: {
-      displayName: true,
-      roles: { where: { revokedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, role: true, regionCode: true } },
-    },
-  })
 }
 
 export function findUserByOpenid(tx: Tx, openid: string, unionid?: string) {

@@ -41,8 +41,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/me',
     { schema: { tags: ['auth'], summary: 'The signed-in user, their roles and the active one', security: [{ bearer: [] }], response: { 200: MeResponseSchema, 401: ErrorResponseSchema } } },
     async (request) => {
-      const { userId } = request.requireUser()
-      return describeUser(app.prisma, userId, request.actor?.roleAssignmentId ?? null)
+      request.requireUser()
+      // Answered from the session the auth hook resolved (the session cache): no query at all.
+      return describeUser(request.session!)
     },
   )
 
@@ -50,8 +51,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/me/active-role',
     { schema: { tags: ['auth'], summary: 'Switch the active role', security: [{ bearer: [] }], body: SwitchRoleBodySchema, response: { 200: MeResponseSchema, 401: ErrorResponseSchema, 404: ErrorResponseSchema } } },
     async (request) => {
-      const { userId, sessionId } = request.requireUser()
-      return switchRole(app.prisma, sessionId, userId, request.body.roleAssignmentId, auditContext(request))
+      request.requireUser()
+      const me = await switchRole(app.prisma, request.session!, request.body.roleAssignmentId, auditContext(request))
+      app.sessions.forget(request.session!.id)
+      return me
     },
   )
 

@@ -10,6 +10,7 @@ import type { Clock } from '../../lib/clock'
 import { WechatError, type WechatClient } from '../../wechat/client'
 import * as repo from './repository'
 import type { SessionService } from './sessions'
+import type { SessionRecord } from './repository'
 
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MS = 15 * 60_000
@@ -104,26 +105,24 @@ export function createSignIn({ prisma, clock, sessions, wechat }: Deps) {
 }
 
 /** What the signed-in person sees about themselves: their roles, each with its region's name. */
-export async function describeUser(prisma: Db, userId: string, activeRoleId: string | null) {
-  const user = await repo.findUserWithRoles(prisma, userId)
-  const roles = user?.roles ?? []
-  const names = new Map((await repo.regionNames(prisma, roles.map((r) => r.regionCode))).map((r) => [r.code, r.name]))
-  const view = roles.map((r) => ({ id: r.id, role: r.role, regionCode: r.regionCode, regionName: names.get(r.regionCode) ?? r.regionCode }))
+/** What /api/me says: the user, their live roles and the session's active one. */
+export function describeUser(session: SessionRecord) {
+  const roles = session.roles.map(({ id, role, regionCode, regionName }) => ({ id, role, regionCode, regionName }))
   return {
-    userId,
-    displayName: user?.displayName ?? '',
-    activeRole: view.find((r) => r.id === activeRoleId) ?? null,
-    roles: view,
+    userId: session.userId,
+    displayName: session.displayName,
+    activeRole: roles.find((r) => r.id === session.activeRoleId) ?? null,
+    roles,
   }
 }
 
 /** Switches the session's active role to another of the user's own live assignments. */
-export async function switchRole(prisma: Db, sessionId: string, userId: string, roleAssignmentId: string, ctx: AuditContext) {
+export async function switchRole(prisma: Db, session: SessionRecord, roleAssignmentId: string, ctx: AuditContext) {
   await prisma.$transaction(async (tx) => {
-    const assignment = await repo.findOwnAssignment(tx, userId, roleAssignmentId)
+    const assignment = await repo.findOwnAssignment(tx, session.userId, roleAssignmentId)
     if (!assignment) throw new AppError('NOT_FOUND')
-    await repo.setActiveRole(tx, sessionId, assignment.id)
+    await repo.setActiveRole(tx, session.id, assignment.id)
     await recordAudit(tx, ctx, { action: 'auth.switch_role', result: 'success', actorRole: assignment.role, regionCode: assignment.regionCode, targetType: 'role_assignment', targetId: assignment.id })
   })
-  return describeUser(prisma, userId, roleAssignmentId)
+  return describeUser({ ...session, activeRoleId: roleAssignmentId })
 }

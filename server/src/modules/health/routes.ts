@@ -21,6 +21,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const body = {
         status: database === 'up' ? ('ok' as const) : ('degraded' as const),
         database,
+        sessions: app.sessions.listening ? ('cached' as const) : ('direct' as const),
         version: process.env.npm_package_version ?? '0.1.0',
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       }

@@ -6,7 +6,8 @@
 import fp from 'fastify-plugin'
 import { AppError } from '../../lib/app-error'
 import { mintScopedActor, type ScopedActor } from '../../lib/actor'
-import { createSessionService, type SessionService } from '../../modules/auth/sessions'
+import type { SessionRecord } from '../../modules/auth/repository'
+import { activeRole, createSessionService, type SessionService } from '../../modules/auth/sessions'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,6 +17,8 @@ declare module 'fastify' {
     /** The signed-in user's id, even without an active role. */
     userId: string | null
     sessionId: string | null
+    /** The signed-in session with the user's live roles (what /api/me answers), from the session cache. */
+    session: SessionRecord | null
     actor: ScopedActor | null
     requireActor(): ScopedActor
     requireUser(): { userId: string; sessionId: string }
@@ -24,9 +27,12 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    app.decorate('sessions', createSessionService({ prisma: app.prisma, clock: app.clock, config: app.config }))
+    const sessions = createSessionService({ pool: app.pg, clock: app.clock, config: app.config, log: (m) => app.log.warn(m) })
+    app.decorate('sessions', sessions)
+    app.addHook('onClose', () => sessions.stop())
     app.decorateRequest('userId', null)
     app.decorateRequest('sessionId', null)
+    app.decorateRequest('session', null)
     app.decorateRequest('actor', null)
     app.decorateRequest('requireActor', function () {
       if (this.actor) return this.actor
@@ -47,12 +53,13 @@ export default fp(
       const { session } = result
       request.userId = session.userId
       request.sessionId = session.id
-      const role = session.activeRole
-      if (role && !role.revokedAt) {
+      request.session = session
+      const role = activeRole(session)
+      if (role) {
         request.actor = mintScopedActor({
           userId: session.userId,
           sessionId: session.id,
-          displayName: session.user.displayName,
+          displayName: session.displayName,
           roleAssignmentId: role.id,
           role: role.role,
           regionCode: role.regionCode,
