@@ -31,7 +31,7 @@ describe('logs', () => {
     const { code } = (await post('/api/invitations', { role: 'coordinator', regionCode: '450225000000', note: CANARY_NAME }, admin)).json()
     const session = (await post('/api/invitations/redeem', { code, displayName: CANARY_NAME, username: 'canary', password: CANARY_PASSWORD })).json()
     const token = session.token as string
-    await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })
+    const roleId = (await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).json().activeRole.id as string
     // Failed sign-ins and validation errors carrying the canaries.
     await post('/api/auth/password', { username: 'canary', password: CANARY_ID })
     await post('/api/auth/password', { username: CANARY_PHONE, password: CANARY_PASSWORD })
@@ -40,14 +40,16 @@ describe('logs', () => {
     await t.app.inject({ method: 'GET', url: `/api/audit?action=${encodeURIComponent(CANARY_NAME)}&targetId=${CANARY_ID}`, headers: bearer(admin) })
     await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}x` } })
     // The database goes away in the middle of a session: 503, try again later (logged without data).
+    // (Switching the active role reads app.prisma per request; /api/me is answered from the session cache.)
     const prisma = t.app.prisma
+    const switchRole = () => t.app.inject({ method: 'PUT', url: '/api/me/active-role', headers: bearer(token), payload: { roleAssignmentId: roleId } })
     ;(t.app as unknown as { prisma: unknown }).prisma = createPrisma('postgresql://nobody:wrong@127.0.0.1:9/none')
-    const down = await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })
+    const down = await switchRole()
     expect(down.statusCode).toBe(503)
     expect(down.json()).toEqual({ code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后重试' })
     // A 500: something fails with the canaries in its message (Prisma's messages can quote values).
     ;(t.app as unknown as { prisma: unknown }).prisma = new Proxy({}, { get: () => { throw new Error(`查询失败：${CANARY_NAME} ${CANARY_ID}`) } })
-    const crash = await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })
+    const crash = await switchRole()
     ;(t.app as unknown as { prisma: unknown }).prisma = prisma
     expect(crash.statusCode).toBe(500)
     expect(crash.json()).toEqual({ code: 'INTERNAL_ERROR', message: '系统出错了，请稍后重试' })

@@ -10,6 +10,7 @@ import type { Db } from './db/prisma'
 import type { Clock } from './lib/clock'
 import type { Keyring } from './lib/crypto'
 import { loggerOptions } from './lib/logger'
+import { OneLinePerRequest } from './lib/request-log'
 import type { WechatClient } from './wechat/client'
 import auth from './plugins/app/auth'
 import errorHandler from './plugins/app/error-handler'
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps) {
     logger: deps.logger ?? { ...(loggerOptions(deps.config) as object), ...(deps.logStream ? { stream: deps.logStream } : {}) },
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    logController: new OneLinePerRequest(),
     bodyLimit: 256 * 1024,
     trustProxy: deps.config.TRUST_PROXY ? deps.config.TRUST_PROXY.split(',').map((s) => s.trim()) : false,
     // Personal data must never reach URLs; long query strings are a sign of misuse.

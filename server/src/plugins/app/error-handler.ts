@@ -34,7 +34,8 @@ export default fp(
         request.log.error({ err: { message: 'response did not match its schema', issues: err.cause.issues.map((i) => i.path.join('.')) } }, 'response schema violation')
         return sendError(reply, 500, 'INTERNAL_ERROR')
       }
-      if (err?.code === 'P2002') return sendError(reply, 409, 'CONFLICT')
+      // P2002 from Prisma, 23505 (unique_violation) from the hot paths' own SQL (db/sql.ts).
+      if (err?.code === 'P2002' || err?.code === '23505') return sendError(reply, 409, 'CONFLICT')
       if (err?.code === 'P2025') return sendError(reply, 404, 'NOT_FOUND')
       if (err?.statusCode === 429) return sendError(reply, 429, 'RATE_LIMITED')
       if (err?.statusCode === 413 || err?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'PAYLOAD_TOO_LARGE')
