@@ -4,13 +4,14 @@
  * signals, the embedded database, the fake WeChat — live in server.ts.
  */
 import Fastify, { type FastifyServerOptions } from 'fastify'
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config'
 import type { Db } from './db/prisma'
 import type { Clock } from './lib/clock'
 import type { Keyring } from './lib/crypto'
 import { loggerOptions } from './lib/logger'
 import { OneLinePerRequest } from './lib/request-log'
+import { responseSerializerCompiler } from './lib/serializer'
 import type { WechatClient } from './wechat/client'
 import auth from './plugins/app/auth'
 import errorHandler from './plugins/app/error-handler'
@@ -54,7 +55,8 @@ export async function buildApp(deps: AppDeps) {
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
-  app.setSerializerCompiler(serializerCompiler)
+  // Compiled serializers; under test each reply is checked against zod's encoding too (lib/serializer.ts).
+  app.setSerializerCompiler(responseSerializerCompiler({ verify: deps.config.NODE_ENV === 'test' }))
 
   // Every registered route, so the authorization-matrix test can insist that each one is covered.
   const routeList: Array<{ method: string; url: string }> = []
@@ -65,7 +67,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(errorHandler)
   await app.register(helmet)
-  await app.register(rateLimit)
+  await app.register(rateLimit, { perMinute: deps.config.RATE_LIMIT_PER_MINUTE })
   await app.register(swagger)
   await app.register(prisma, { prisma: deps.prisma, config: deps.config, clock: deps.clock, keyring: deps.keyring })
   await app.register(wechat, { client: deps.wechat, fakeUrl: deps.fakeWechatUrl })

@@ -42,6 +42,8 @@ const EnvSchema = z
     WECHAT_TEMPLATE_GENERAL: z.string().min(1).default('qstx-general-notice'),
     /** Run the background worker (notification delivery, reminders) in this process. */
     RUN_WORKER: bool.default(true),
+    /** Requests a minute per session (per address without one); sign-in routes have stricter limits of their own. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
     /** Session idle timeouts and absolute lifetime. */
     SESSION_IDLE_STAFF_MINUTES: minutes.default(30),
     SESSION_IDLE_VOLUNTEER_MINUTES: minutes.default(14 * 24 * 60),

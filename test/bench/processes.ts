@@ -38,8 +38,9 @@ export function childLifecycle(): { onCleanup(fn: () => unknown): void; shutdown
   return { onCleanup: (fn) => void steps.unshift(fn), shutdown }
 }
 
-export function announce(url: string): void {
-  process.stdout.write(`${JSON.stringify({ url })}\n`)
+/** Tells the parent where the child listens (and anything else it needs, e.g. the database's URL). */
+export function announce(url: string, extra: Record<string, string> = {}): void {
+  process.stdout.write(`${JSON.stringify({ ...extra, url })}\n`)
 }
 
 export async function freePort(): Promise<number> {
@@ -57,6 +58,8 @@ export async function freePort(): Promise<number> {
 
 export interface RunningChild {
   url: string
+  /** What the child announced besides its URL. */
+  announced: Record<string, string>
   stop(): Promise<void>
 }
 
@@ -67,14 +70,14 @@ const running = new Set<RunningChild>()
  * server itself) and resolves with its URL. With `tempDir`, the child gets BENCH_TMP_DIR and the
  * directory is deleted after the child exits, whatever happened to it.
  */
-export async function startChild(script: string, opts: { tempDir?: boolean; startupTimeoutMs?: number } = {}): Promise<RunningChild> {
+export async function startChild(script: string, opts: { tempDir?: boolean; startupTimeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningChild> {
   const dir = opts.tempDir ? mkdtempSync(path.join(os.tmpdir(), 'qstx-bench-')) : undefined
   // BENCH_NODE_ARGS: extra flags for the measured process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     // From the repo root, where `--import tsx` resolves, whatever directory the bench was started in.
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...process.env, ...(dir ? { BENCH_TMP_DIR: dir } : {}) },
+    env: { ...process.env, ...opts.env, ...(dir ? { BENCH_TMP_DIR: dir } : {}) },
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
@@ -83,11 +86,13 @@ export async function startChild(script: string, opts: { tempDir?: boolean; star
   let stopping: Promise<void> | undefined
   const handle: RunningChild = {
     url: '',
+    announced: {},
     stop: () => (stopping ??= stopChild(child, exited, dir).finally(() => running.delete(handle))),
   }
   running.add(handle)
   try {
-    handle.url = await readUrl(child, exited, opts.startupTimeoutMs ?? 300_000)
+    handle.announced = await readAnnouncement(child, exited, opts.startupTimeoutMs ?? 300_000)
+    handle.url = handle.announced.url!
     return handle
   } catch (err) {
     await handle.stop()
@@ -100,16 +105,16 @@ export async function stopAllChildren(): Promise<void> {
   await Promise.all([...running].map((c) => c.stop()))
 }
 
-async function readUrl(child: ChildProcess, exited: Promise<number | null>, timeoutMs: number): Promise<string> {
+async function readAnnouncement(child: ChildProcess, exited: Promise<number | null>, timeoutMs: number): Promise<Record<string, string>> {
   const lines = createInterface({ input: child.stdout! })
   let timer: NodeJS.Timeout | undefined
   try {
     return await Promise.race([
-      new Promise<string>((resolve) => {
+      new Promise<Record<string, string>>((resolve) => {
         lines.on('line', (line) => {
           try {
-            const url = (JSON.parse(line) as { url?: unknown }).url
-            if (typeof url === 'string') resolve(url)
+            const message = JSON.parse(line) as Record<string, string>
+            if (typeof message.url === 'string') resolve(message)
           } catch {
             // Not our announcement (a library printing to stdout): show it rather than lose it.
             process.stderr.write(`${line}\n`)

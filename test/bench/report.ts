@@ -18,6 +18,8 @@ export interface Row {
   result: Measurement
   /** The hello-world run with the same connections and duration; absent on baseline rows. */
   baseline?: Measurement
+  /** The limit run (one bare SELECT through a pg Pool) with the same connections; absent on baseline and limit rows. */
+  limit?: Measurement
 }
 
 export interface Report {
@@ -25,8 +27,9 @@ export interface Report {
   ok: boolean
   machine: { cpus: number; cpuModel: string; memoryGiB: number; platform: string; node: string }
   git: { commit: string; dirty: boolean } | null
-  settings: { warmupSeconds: number; durationOverride: number | null; filter: string[] }
+  settings: { warmupSeconds: number; durationOverride: number | null; filter: string[]; loadAverageAtStart: number; busy: boolean }
   baselines: Row[]
+  limits: Row[]
   scenarios: Row[]
   /** The exports measured as jobs (export-bench.ts): time to ready, bytes, the server's RSS growth. */
   exports?: ExportRun[]
@@ -57,7 +60,7 @@ export function gitState(): Report['git'] {
 export const rowFailed = (r: Row) => r.result.non2xx > 0 || r.result.errors > 0
 
 export function renderTable(report: Report): string {
-  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'req/s vs hello', 'p95 vs hello']
+  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'req/s vs hello', 'req/s vs limit', 'p95 vs limit']
   const line = (r: Row, label: string) => {
     const m = r.result
     return [
@@ -70,12 +73,14 @@ export function renderTable(report: Report): string {
       String(m.non2xx),
       String(m.errors),
       r.baseline ? `${(m.requestsPerSec / r.baseline.requestsPerSec).toFixed(2)}× hello` : '',
-      r.baseline ? `${(m.latencyMs.p95 / r.baseline.latencyMs.p95).toFixed(1)}× hello` : '',
+      r.limit ? `${(m.requestsPerSec / r.limit.requestsPerSec).toFixed(2)}× limit` : '',
+      r.limit ? `${(m.latencyMs.p95 / r.limit.latencyMs.p95).toFixed(1)}× limit` : '',
     ]
   }
   const rows = [
     header,
     ...report.baselines.map((r) => line(r, `hello-world (${r.connections} conns)`)),
+    ...report.limits.map((r) => line({ ...r, baseline: report.baselines.find((b) => b.connections === r.connections)?.result }, `limit: one SELECT via pg Pool (${r.connections} conns)`)),
     ...report.scenarios.map((r) => line(r, `${r.name}  ${r.method} ${r.path}`)),
   ]
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
@@ -84,7 +89,8 @@ export function renderTable(report: Report): string {
   return [
     `bench ${report.date} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGiB} GiB · ${m.platform} · node ${m.node}` +
       (git ? ` · ${git.commit}${git.dirty ? '+dirty' : ''}` : ''),
-    `warm-up ${settings.warmupSeconds} s before each run` + (settings.durationOverride ? ` · BENCH_DURATION=${settings.durationOverride} s` : ''),
+    `warm-up ${settings.warmupSeconds} s before each run` + (settings.durationOverride ? ` · BENCH_DURATION=${settings.durationOverride} s` : '') +
+      ` · load average ${settings.loadAverageAtStart.toFixed(2)} at start${settings.busy ? ' — BUSY MACHINE, figures are noise' : ''}`,
     '',
     fmt(rows[0]!),
     widths.map((w) => '─'.repeat(w)).join('  '),

@@ -1,12 +1,18 @@
 /**
  * `npm run bench [-- <name filter>…]`, BENCH_DURATION=<s> to shorten every run (smoke tests).
  *
+ * 0. refuses to start while the machine is busy (load average), since every figure would be noise
+ *    (`--busy` runs anyway and marks the report);
  * 1. hello-world baseline in its own process, once per distinct connection count;
  * 2. the real app in its own process over a fresh seeded embedded PostgreSQL;
- * 3. each scenario: setup, warm-up, measured run — one after another, never overlapping;
- * 4. table on stdout, JSON in results/; exit 1 if any run saw a non-2xx or an error.
+ * 3. the limit row: one bare `SELECT` through a `pg` Pool on that database (limit-process.ts), once
+ *    per distinct connection count — the most any database route can do here;
+ * 4. each scenario: setup, warm-up, measured run — one after another, never overlapping;
+ * 5. table on stdout (each scenario as a ratio of hello-world and of the limit), JSON in results/;
+ *    exit 1 if any run saw a non-2xx or an error.
  * Autocannon runs here, so load generation and the servers never share an event loop.
  */
+import os from 'node:os'
 import path from 'node:path'
 import { measure, type LoadSpec, type Measurement } from './load'
 import { startChild, stopAllChildren, type RunningChild } from './processes'
@@ -17,7 +23,10 @@ import { renderExportRuns, runExportBench } from './export-bench'
 const HERE = import.meta.dirname
 const WARMUP_SECONDS = 2
 
-const filter = process.argv.slice(2).map((a) => a.toLowerCase())
+const busyOk = process.argv.includes('--busy')
+const filter = process.argv.slice(2).filter((a) => a !== '--busy').map((a) => a.toLowerCase())
+/** Above this one-minute load average per core, something else is running: the figures would measure it. */
+const BUSY_LOAD_PER_CORE = 0.25
 const durationOverride = process.env.BENCH_DURATION ? Number(process.env.BENCH_DURATION) : null
 
 const say = (m: string) => process.stderr.write(`${m}\n`)
@@ -29,6 +38,12 @@ async function main(): Promise<number> {
   const wantsExports = filter.length === 0 || filter.some((f) => 'export'.includes(f) || f.includes('export'))
   if (selected.length === 0 && !wantsExports) throw new Error(`no scenario matches ${filter.join(', ')}; there are: ${scenarios.map((s) => s.name).join(', ')}, export`)
   const durationOf = (s: Scenario) => durationOverride ?? s.duration
+  const load = os.loadavg()[0]!
+  const busy = load > BUSY_LOAD_PER_CORE * os.cpus().length
+  if (busy && !busyOk) {
+    throw new Error(`the machine is busy (load average ${load.toFixed(2)} on ${os.cpus().length} cores): stop what else is running, wait for \`uptime\` to settle, or pass --busy to measure anyway (the report is marked)`)
+  }
+  if (busy) say(`WARNING: load average ${load.toFixed(2)} — something else is running; these figures are marked busy`)
 
   // Baseline first, while no PostgreSQL is running yet, so nothing else competes for the 2 cores.
   const baselines = new Map<number, Row>()
@@ -45,32 +60,49 @@ async function main(): Promise<number> {
   say('starting the app (embedded PostgreSQL, migrations, demo seed)…')
   const server = await startChild(path.join(HERE, 'server-process.ts'), { tempDir: true })
   const ctx = context(server)
+
+  const limits = new Map<number, Row>()
+  say('starting the limit row (one SELECT through a pg Pool on the same database)…')
+  const limit = await startChild(path.join(HERE, 'limit-process.ts'), { env: { BENCH_DATABASE_URL: server.announced.databaseUrl! } })
+  for (const connections of new Set(selected.map((s) => s.connections))) {
+    const duration = Math.max(...selected.filter((s) => s.connections === connections).map(durationOf))
+    const spec: LoadSpec = { url: limit.url, method: 'GET', path: '/', shapes: [{}], connections, duration }
+    say(`  limit, ${connections} connections, ${duration} s`)
+    limits.set(connections, { name: 'limit: one SELECT', method: 'GET', path: '/', connections, duration, result: await warmUpAndMeasure(spec) })
+  }
+  await limit.stop()
+
   const rows: Row[] = []
   for (const s of selected) {
     const shapes = await shapesOf(s, ctx)
     const spec: LoadSpec = { url: server.url, method: s.method, path: s.path, shapes, connections: s.connections, duration: durationOf(s) }
     say(`  ${s.name}: ${s.method} ${s.path}, ${s.connections} connections, ${spec.duration} s` + (shapes.length > 1 ? `, rotating ${shapes.length} request variants` : ''))
     const result = await warmUpAndMeasure(spec)
-    rows.push({ name: s.name, method: s.method, path: s.path, connections: s.connections, duration: spec.duration, result, baseline: baselines.get(s.connections)!.result })
+    rows.push({
+      name: s.name, method: s.method, path: s.path, connections: s.connections, duration: spec.duration, result,
+      baseline: baselines.get(s.connections)!.result, limit: limits.get(s.connections)!.result,
+    })
   }
   const exportRuns = wantsExports ? await runExportBench(ctx, say) : []
   await server.stop()
 
   const baselineRows = [...baselines.values()]
+  const limitRows = [...limits.values()]
   const report: Report = {
     date: new Date().toISOString(),
-    ok: ![...baselineRows, ...rows].some(rowFailed) && exportRuns.every((r) => r.ok),
+    ok: ![...baselineRows, ...limitRows, ...rows].some(rowFailed) && exportRuns.every((r) => r.ok),
     machine: machine(),
     git: gitState(),
-    settings: { warmupSeconds: WARMUP_SECONDS, durationOverride, filter },
+    settings: { warmupSeconds: WARMUP_SECONDS, durationOverride, filter, loadAverageAtStart: load, busy },
     baselines: baselineRows,
+    limits: limitRows,
     scenarios: rows,
     exports: exportRuns,
   }
   console.log(renderTable(report) + (exportRuns.length ? renderExportRuns(exportRuns) : ''))
   const file = writeReport(report, path.join(HERE, 'results'))
   say(`\nwrote ${path.relative(process.cwd(), file)}${report.ok ? ' and latest.json' : ''}`)
-  for (const r of [...baselineRows, ...rows].filter(rowFailed)) {
+  for (const r of [...baselineRows, ...limitRows, ...rows].filter(rowFailed)) {
     say(`FAIL ${r.name}: ${r.result.non2xx} non-2xx (status codes ${JSON.stringify(r.result.statusCodes)}), ${r.result.errors} errors`)
   }
   return report.ok ? 0 : 1

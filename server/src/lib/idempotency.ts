@@ -21,8 +21,9 @@
  * offline for a week still gets its answer; `deleteExpiredKeys` (a daily job) removes older ones.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import type { Db, Tx } from '../db/prisma'
-import { Prisma } from '../generated/prisma/client'
+import type { Tx } from '../db/prisma'
+import { rows as query, sql, type Queryable, type Sql } from '../db/sql'
+import type { Db } from '../db/prisma'
 import { AppError } from './app-error'
 
 /** Longer than any request can run (the WeChat check is bounded well below it). */
@@ -49,7 +50,7 @@ export interface Claim {
    * SELECT … FROM completed`. It yields one row while the claim is ours; the work must draw its
    * rows from it, so a claim taken over writes nothing (the caller then throws IDEMPOTENCY_IN_PROGRESS).
    */
-  completion(response: StoredResponse): Prisma.Sql
+  completion(response: StoredResponse): Sql
 }
 
 /** Keys sorted at every level, so the same body always hashes the same. */
@@ -79,51 +80,53 @@ interface KeyRow {
  * Claims the key; with `read`, runs that SELECT in the same round trip (its columns must not be
  * named "__claimed"), answering its rows — an empty list when it found nothing.
  */
-async function claim(prisma: Db, input: IdempotencyInput, token: string, read?: Prisma.Sql): Promise<{ claimed: boolean; rows: Record<string, unknown>[] }> {
-  const rows = await prisma.$queryRaw<Array<Record<string, unknown> & { __claimed: number }>>`
+async function claim(db: Queryable, input: IdempotencyInput, token: string, read?: Sql): Promise<{ claimed: boolean; rows: Record<string, unknown>[] }> {
+  const rows = await query<Record<string, unknown> & { __claimed: number }>(db, sql`
     WITH no_wait AS (SELECT set_config('synchronous_commit', 'off', true)),
          claimed AS (
            INSERT INTO "idempotency_keys" ("userId", "key", "requestHash", "status", "claimToken", "claimedAt", "createdAt")
            SELECT ${input.userId}::uuid, ${input.key}::uuid, ${input.requestHash}, 'in_progress', ${token}::uuid, ${input.now}, ${input.now} FROM no_wait
            ON CONFLICT DO NOTHING RETURNING 1)
     SELECT c.n AS "__claimed", r.* FROM (SELECT count(*)::int AS n FROM claimed) c
-      LEFT JOIN LATERAL (${read ?? Prisma.sql`SELECT 1 AS "__none" WHERE false`}) r ON true`
+      LEFT JOIN LATERAL (${read ?? sql`SELECT 1 AS "__none" WHERE false`}) r ON true`)
   const claimed = rows[0]!.__claimed === 1
   // Without a match the LEFT JOIN still answers one row, all of the read's columns null.
   const found = rows.filter((r) => Object.entries(r).some(([k, v]) => k !== '__claimed' && v !== null))
   return { claimed, rows: found.map(({ __claimed: _, ...rest }) => rest) }
 }
 
-async function existing(prisma: Db, input: IdempotencyInput): Promise<KeyRow | undefined> {
-  const rows = await prisma.$queryRaw<KeyRow[]>`
+async function existing(db: Queryable, input: IdempotencyInput): Promise<KeyRow | undefined> {
+  const rows = await query<KeyRow>(db, sql`
     SELECT "requestHash", "status"::text AS "status", "claimToken"::text AS "claimToken", "claimedAt", "responseStatus", "responseBody"
-      FROM "idempotency_keys" WHERE "userId" = ${input.userId}::uuid AND "key" = ${input.key}::uuid`
+      FROM "idempotency_keys" WHERE "userId" = ${input.userId}::uuid AND "key" = ${input.key}::uuid`)
   return rows[0]
 }
 
 /** Takes over a claim whose holder is gone (lease expired) — only if nobody else did first. */
-async function takeOver(prisma: Db, input: IdempotencyInput, previous: string, token: string): Promise<boolean> {
-  const n = await prisma.$executeRaw`
+async function takeOver(db: Queryable, input: IdempotencyInput, previous: string, token: string): Promise<boolean> {
+  const taken = await query(db, sql`
     UPDATE "idempotency_keys" SET "claimToken" = ${token}::uuid, "claimedAt" = ${input.now}
-     WHERE "userId" = ${input.userId}::uuid AND "key" = ${input.key}::uuid AND "status" = 'in_progress' AND "claimToken" = ${previous}::uuid`
-  return n === 1
+     WHERE "userId" = ${input.userId}::uuid AND "key" = ${input.key}::uuid AND "status" = 'in_progress' AND "claimToken" = ${previous}::uuid
+    RETURNING 1 AS taken`)
+  return taken.length === 1
 }
 
+/** `db`: the pool (db/sql.ts): the claim, the replay and the release are single statements of their own. */
 export async function withIdempotency<B, R = Record<string, unknown>>(
-  prisma: Db,
+  db: Queryable,
   input: IdempotencyInput,
   work: (claim: Claim, read: R[]) => Promise<StoredResponse<B>>,
   /** A SELECT the work needs, run in the claim's own round trip (one fewer on the hot path). */
-  read?: Prisma.Sql,
+  read?: Sql,
 ): Promise<StoredResponse<B> & { replayed: boolean }> {
   const token = randomUUID()
   let readRows: R[] = []
   // A claim released between our INSERT and our SELECT is simply claimed again.
   for (let attempt = 0; ; attempt++) {
-    const claimedNow = await claim(prisma, input, token, read)
+    const claimedNow = await claim(db, input, token, read)
     readRows = claimedNow.rows as R[]
     if (claimedNow.claimed) break
-    const row = await existing(prisma, input)
+    const row = await existing(db, input)
     if (!row) {
       if (attempt < 2) continue
       throw new AppError('IDEMPOTENCY_IN_PROGRESS')
@@ -131,11 +134,11 @@ export async function withIdempotency<B, R = Record<string, unknown>>(
     if (row.requestHash !== input.requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED')
     if (row.status === 'completed') return { status: row.responseStatus!, body: row.responseBody as B, replayed: true }
     const leaseOver = row.claimedAt.getTime() + IDEMPOTENCY_LEASE_MS <= input.now.getTime()
-    if (leaseOver && (await takeOver(prisma, input, row.claimToken, token))) break
+    if (leaseOver && (await takeOver(db, input, row.claimToken, token))) break
     throw new AppError('IDEMPOTENCY_IN_PROGRESS')
   }
 
-  const completion = (response: StoredResponse) => Prisma.sql`
+  const completion = (response: StoredResponse) => sql`
     UPDATE "idempotency_keys"
        SET "status" = 'completed', "responseStatus" = ${response.status}, "responseBody" = ${JSON.stringify(response.body)}::jsonb, "completedAt" = ${input.now}
      WHERE "userId" = ${input.userId}::uuid AND "key" = ${input.key}::uuid AND "claimToken" = ${token}::uuid AND "status" = 'in_progress'
@@ -152,10 +155,10 @@ export async function withIdempotency<B, R = Record<string, unknown>>(
   } catch (err) {
     // Nothing of the work committed: free the key for the retry. If the database is gone too, the
     // lease frees it instead.
-    await prisma.$executeRaw`
+    await query(db, sql`
       WITH no_wait AS (SELECT set_config('synchronous_commit', 'off', true))
       DELETE FROM "idempotency_keys" USING no_wait
-       WHERE "userId" = ${input.userId}::uuid AND "key" = ${input.key}::uuid AND "claimToken" = ${token}::uuid AND "status" = 'in_progress'`.catch(() => undefined)
+       WHERE "userId" = ${input.userId}::uuid AND "key" = ${input.key}::uuid AND "claimToken" = ${token}::uuid AND "status" = 'in_progress'`).catch(() => undefined)
     throw err
   }
 }

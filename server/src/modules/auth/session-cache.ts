@@ -4,17 +4,19 @@
  * Staying true across processes: every change that can end or alter a session (logout, role
  * switch, a user disabled or renamed, a role granted or removed) fires a trigger that NOTIFYs
  * `qstx_auth` at commit (migration 20261204000000_auth_notify), and each process LISTENs on a
- * connection of its own and forgets what the notice names. Three guards keep the cache from ever
+ * connection of its own and forgets what the notice names. Guards that keep the cache from ever
  * answering with what the database no longer says:
+ *   - a hit is trusted only after a round trip on the LISTEN connection that was sent after the
+ *     request arrived (`sync`): PostgreSQL delivers a connection's pending notices before its next
+ *     reply, so every change committed before the request — through any process, or by an operator
+ *     in psql — has been applied by then. Hits arriving together share one round trip (`SELECT 1`
+ *     on an otherwise idle connection, far cheaper than reading the session through the pool);
  *   - while the listening connection is down (or not yet up) nothing is cached: every request asks
  *     the database, as before the cache existed, until LISTEN is back (then the cache starts empty);
- *   - a hit waits one turn of the event loop before it is trusted (see `get`), so a notice that
- *     reached this process together with the request is applied first;
  *   - entries live at most TTL_MS, a backstop should a notice ever be missed.
  * A notice that arrives while a miss is being loaded bumps the generation, and that load's answer
  * is then served but not cached.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises'
 import pg from 'pg'
 import type { SessionRecord } from './repository'
 
@@ -37,6 +39,11 @@ export interface SessionCache {
   /** Drops what this process knows it just changed, without waiting for its own notice. */
   forgetSession(sessionId: string): void
   forgetUser(userId: string): void
+  /**
+   * Resolves once every notice committed before the call has been applied: a round trip on the
+   * LISTEN connection, sent after the call (calls while one is in flight share the next one).
+   */
+  sync(): Promise<void>
   /** True once LISTEN is active (tests and the two-process proof wait for it). */
   readonly listening: boolean
   close(): Promise<void>
@@ -50,6 +57,9 @@ export function createSessionCache(connection: pg.ClientConfig, log: (msg: strin
   let client: pg.Client | null = null
   let attempt = 0
   let retry: NodeJS.Timeout | null = null
+  /** The sync round trip on the wire, and the one queued behind it for callers who came later. */
+  let sent: Promise<void> | null = null
+  let queued: Promise<void> | null = null
 
   const clear = () => {
     byToken.clear()
@@ -107,12 +117,31 @@ export function createSessionCache(connection: pg.ClientConfig, log: (msg: strin
   }
   void connect()
 
+  function sync(): Promise<void> {
+    const c = client
+    if (!listening || !c) return Promise.resolve()
+    if (!sent) {
+      // A connection that fails here is `lost()`, which turns the cache off: nothing stale is served.
+      sent = c.query('SELECT 1').then(
+        () => undefined,
+        () => undefined,
+      )
+      sent = sent.finally(() => (sent = null))
+      return sent
+    }
+    // One is on the wire already, sent before this caller came: wait for the next, shared.
+    queued ??= sent.then(() => {
+      queued = null
+      return sync()
+    })
+    return queued
+  }
+
   return {
     async get(tokenHash) {
       if (!listening) return undefined
       if (!byToken.has(tokenHash)) return undefined
-      // Let the I/O that is already here — a notice on the LISTEN connection — be read first.
-      await nextTurn()
+      await sync()
       const e = byToken.get(tokenHash)
       if (!e || !listening) return undefined
       if (Date.now() - e.cachedAt > TTL_MS) {
@@ -127,6 +156,7 @@ export function createSessionCache(connection: pg.ClientConfig, log: (msg: strin
       byToken.set(tokenHash, { session, cachedAt: Date.now() })
     },
     generation: () => generation,
+    sync,
     forgetSession,
     forgetUser,
     get listening() {

@@ -10,6 +10,7 @@ import { buildTestApp, type TestContext } from '../../../../test/helpers/build-a
 import { activePairing, checkinBody, postCheckin } from '../../../../test/helpers/checkins'
 import { pairableVolunteer } from '../../../../test/helpers/pairings'
 import { IDEMPOTENCY_LEASE_MS, deleteExpiredKeys, requestHash, withIdempotency } from '../../lib/idempotency'
+import { poolOf } from '../../db/prisma'
 import { CHECKIN_ROUTE } from './record'
 
 let t: TestContext
@@ -110,7 +111,7 @@ describe('withIdempotency (lib/idempotency.ts)', () => {
     const gate = new Promise<void>((r) => (release = r))
     let claimed!: () => void
     const started = new Promise<void>((r) => (claimed = r))
-    const slow = withIdempotency(t.prisma, input(userId, key), async (claim) => {
+    const slow = withIdempotency(poolOf(t.prisma), input(userId, key), async (claim) => {
       claimed()
       await gate
       return t.prisma.$transaction(async (tx) => {
@@ -121,7 +122,7 @@ describe('withIdempotency (lib/idempotency.ts)', () => {
     })
     await started
     t.clock.advance(IDEMPOTENCY_LEASE_MS)
-    const fast = await withIdempotency(t.prisma, input(userId, key), async (claim) =>
+    const fast = await withIdempotency(poolOf(t.prisma), input(userId, key), async (claim) =>
       t.prisma.$transaction(async (tx) => {
         await insertMark(tx, fastSubject)
         await claim.complete(tx, { status: 201, body: { who: 'fast' } })
@@ -131,14 +132,14 @@ describe('withIdempotency (lib/idempotency.ts)', () => {
     release()
     await expect(slow).rejects.toMatchObject({ code: 'IDEMPOTENCY_IN_PROGRESS' })
     expect(await t.prisma.reminderSent.count({ where: { subjectId: { in: [slowSubject, fastSubject] } } })).toBe(1)
-    const replay = await withIdempotency(t.prisma, input(userId, key), async () => ({ status: 500, body: null }))
+    const replay = await withIdempotency(poolOf(t.prisma), input(userId, key), async () => ({ status: 500, body: null }))
     expect(replay).toEqual({ status: 201, body: { who: 'fast' }, replayed: true })
   })
 
   it('deletes keys older than 8 days and keeps younger ones', async () => {
     const { userId } = await pairableVolunteer(t)
     const [old, young] = [randomUUID(), randomUUID()]
-    const done = async (key: string) => withIdempotency(t.prisma, input(userId, key), async (claim) =>
+    const done = async (key: string) => withIdempotency(poolOf(t.prisma), input(userId, key), async (claim) =>
       t.prisma.$transaction(async (tx) => (await claim.complete(tx, { status: 201, body: {} }), { status: 201, body: {} })))
     await done(old)
     t.clock.advance(2 * 86_400_000)

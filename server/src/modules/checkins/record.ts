@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { checkinTimeProblems, type CheckinCreated, type CreateCheckinBody } from '@qstx/shared'
-import type { Db } from '../../db/prisma'
+import { poolOf, type Db } from '../../db/prisma'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError } from '../../lib/app-error'
 import type { Clock } from '../../lib/clock'
@@ -22,12 +22,14 @@ import { checkinView, roundCoordinate } from './views'
 export const CHECKIN_ROUTE = 'POST /api/checkins'
 
 export function createRecordService({ prisma, clock, wechat }: { prisma: Db; clock: Clock; wechat: WechatClient }) {
+  // The hot path's statements go straight over the pool (db/sql.ts): the claim with its read, then the insert.
+  const pool = poolOf(prisma)
   async function record(actor: ScopedActor, body: CreateCheckinBody, idempotencyKey: string) {
     assertCan(actor, 'checkin.record')
     const now = clock.now()
     const input = { userId: actor.userId, key: idempotencyKey, requestHash: requestHash(CHECKIN_ROUTE, body), now }
     // The pairing is read in the claim's own round trip; a replay just drops it.
-    return withIdempotency<CheckinCreated, repo.CheckinPairing>(prisma, input, async (claim, [pairing]) => {
+    return withIdempotency<CheckinCreated, repo.CheckinPairing>(pool, input, async (claim, [pairing]) => {
       assertOwnPairing(actor, pairing)
       // Read without a lock: a pause landing between this read and the insert still leaves a visit
       // that happened while the pairing was active — the director sees it like any other.
@@ -51,7 +53,7 @@ export function createRecordService({ prisma, clock, wechat }: { prisma: Db; clo
       // POST /api/safeguarding/reports, which notifies the people who must act.
       const response = { status: 201, body: { ...checkinView(repo.pendingRow(row)), openReport: body.worried } }
       // One statement, so one transaction: the check-in and its key's answer commit together.
-      if (!(await repo.insertCheckinCompleting(prisma, row, claim.completion(response)))) throw new AppError('IDEMPOTENCY_IN_PROGRESS')
+      if (!(await repo.insertCheckinCompleting(pool, row, claim.completion(response)))) throw new AppError('IDEMPOTENCY_IN_PROGRESS')
       return response
     }, repo.pairingForCheckinSql(body.pairingId))
   }

@@ -6,6 +6,7 @@
 import type { CheckinStatus } from '@qstx/shared'
 import { Prisma } from '../../generated/prisma/client'
 import type { Tx } from '../../db/prisma'
+import { rows, sql, type Queryable, type Sql } from '../../db/sql'
 
 export interface CheckinPairing {
   state: string
@@ -17,7 +18,7 @@ export interface CheckinPairing {
 }
 
 /** The pairing, its volunteer and the volunteer's WeChat openid: read with the key's claim (the hot path). */
-export const pairingForCheckinSql = (pairingId: string) => Prisma.sql`
+export const pairingForCheckinSql = (pairingId: string) => sql`
   SELECT p.state::text AS state, p."startDate"::text AS "startDate", p."villageCode", v.id::text AS "volunteerId", v."userId"::text AS "userId", u.openid
     FROM pairings p JOIN volunteers v ON v.id = p."volunteerId" JOIN users u ON u.id = v."userId"
    WHERE p.id = ${pairingId}::uuid`
@@ -33,8 +34,8 @@ export const pendingRow = (c: NewCheckin): CheckinRow => ({ ...c, status: 'pendi
  * idempotency key (`completion`, lib/idempotency.ts). False when the claim was no longer ours:
  * then neither was written.
  */
-export async function insertCheckinCompleting(tx: Tx, c: NewCheckin, completion: Prisma.Sql): Promise<boolean> {
-  const rows = await tx.$queryRaw<unknown[]>`
+export async function insertCheckinCompleting(db: Queryable, c: NewCheckin, completion: Sql): Promise<boolean> {
+  const inserted = await rows(db, sql`
     WITH completed AS (${completion})
     INSERT INTO checkins (id, "pairingId", "volunteerId", "startedAt", "durationMinutes", "contactMode", "serviceTypes", summary, "childMood",
                           "problemsFound", "measuresSuggested", latitude, longitude, worried, "secCheck", "secCheckLabel", "createdAt")
@@ -42,8 +43,8 @@ export async function insertCheckinCompleting(tx: Tx, c: NewCheckin, completion:
            ${c.serviceTypes}::text[], ${c.summary}, ${c.childMood}, ${c.problemsFound}, ${c.measuresSuggested}, ${c.latitude}::float8,
            ${c.longitude}::float8, ${c.worried}, ${c.secCheck}::"SecCheckResult", ${c.secCheckLabel}::int, ${c.createdAt}
       FROM completed
-    RETURNING id`
-  return rows.length === 1
+    RETURNING id`)
+  return inserted.length === 1
 }
 
 export const staffInclude = {

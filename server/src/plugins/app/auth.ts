@@ -30,6 +30,7 @@ export default fp(
     const sessions = createSessionService({ pool: app.pg, clock: app.clock, config: app.config, log: (m) => app.log.warn(m) })
     app.decorate('sessions', sessions)
     app.addHook('onClose', () => sessions.stop())
+
     app.decorateRequest('userId', null)
     app.decorateRequest('sessionId', null)
     app.decorateRequest('session', null)
