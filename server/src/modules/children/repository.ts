@@ -195,8 +195,9 @@ export type DeskSqlRow = DeskRowSource & { villageName: string; paired: boolean 
 
 /**
  * A page of the desk list (ordered by name, the (name, id) index) and the number of matches up to
- * `countUpTo`, in one statement. The count drives the page; a page past the end still answers
- * the count (the LEFT JOIN), with no rows.
+ * `countUpTo`, in one statement; a page past the end still answers the count (the LEFT JOIN), with
+ * no rows. Planned for each request's values (db/sql.ts, `prepared: false`): a village's list wants
+ * the region index, a broad county filter the name order, a narrow one the GIN indexes.
  */
 export async function deskPage(db: Queryable, where: Sql, page: number, pageSize: number, countUpTo: number) {
   const found = await rows<DeskSqlRow & { total: number }>(db, sql`WITH hits AS (
@@ -207,6 +208,6 @@ export async function deskPage(db: Queryable, where: Sql, page: number, pageSize
     SELECT c.*, ${villageName}, ${livePairingSql} AS paired, n.total
       FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM children c WHERE ${where} LIMIT ${countUpTo}) AS m) AS n
       LEFT JOIN hits c ON TRUE
-     ORDER BY c.name, c.id`)
+     ORDER BY c.name, c.id`, { prepared: false })
   return { rows: found.filter((r) => r.id !== null), total: found[0]?.total ?? 0 }
 }
