@@ -2,10 +2,11 @@
  * The shared half of authorization; each module's policy.ts builds on it (ARCHITECTURE.md
  * convention 4). Three separate questions:
  *   may this role do this action   → assertCan (function level, 403)
- *   which rows                     → scopeWhere / inScope (region prefix; outside answers 404)
+ *   which rows                     → scopeWhere / scopeSql / inScope (region prefix; outside answers 404)
  *   which fields                   → per-module redact functions with per-role allow-lists
  */
 import { isWithinRegion, regionPrefix, roleCan, type Action } from '@qstx/shared'
+import { sql, type Sql } from '../db/sql'
 import type { ScopedActor } from './actor'
 import { AppError } from './app-error'
 
@@ -21,4 +22,17 @@ export function inScope(actor: ScopedActor, regionCode: string | null | undefine
 /** A Prisma `where` fragment restricting `field` to the actor's region (indexed prefix match). */
 export function scopeWhere<F extends string>(actor: ScopedActor, field: F): Record<F, { startsWith: string }> {
   return { [field]: { startsWith: regionPrefix(actor.regionCode) } } as Record<F, { startsWith: string }>
+}
+
+/**
+ * The same restriction for the hot paths' SQL (db/sql.ts): `column LIKE '<prefix>%'`, which the
+ * `text_pattern_ops` indexes on region codes answer. `column` names the table's alias, e.g. sql`c."villageCode"`.
+ */
+export function scopeSql(actor: ScopedActor, column: Sql): Sql {
+  return withinRegionSql(column, actor.regionCode)
+}
+
+/** `column` inside `regionCode` (a region contains itself): a filter that narrows a scope, never replaces it. */
+export function withinRegionSql(column: Sql, regionCode: string): Sql {
+  return sql`${column} LIKE ${`${regionPrefix(regionCode)}%`}`
 }

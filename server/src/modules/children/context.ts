@@ -3,6 +3,7 @@
  * step from a stored file to the views and the eligibility hints.
  */
 import { chinaDate, eligibilityWarnings } from '@qstx/shared'
+import type pg from 'pg'
 import type { Db, Tx } from '../../db/prisma'
 import type { Clock } from '../../lib/clock'
 import type { Keyring } from '../../lib/crypto'
@@ -14,6 +15,8 @@ import { candidate } from './views'
 
 export interface ChildDeps {
   prisma: Db
+  /** The pool under `prisma`, for the one-statement reads (db/sql.ts). */
+  pg: pg.Pool
   clock: Clock
   keyring: Keyring
 }

@@ -32,11 +32,22 @@ export type ChildFile = Omit<FullView, 'view' | 'villageName' | 'age' | 'idNumbe
 export const childInclude = { guardians: { orderBy: { ordinal: 'asc' } } } as const satisfies Prisma.ChildInclude
 export type ChildRow = Prisma.ChildGetPayload<{ include: typeof childInclude }>
 
-const day = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null)
+type DateColumn = 'birthDate' | 'fatherAwaySince' | 'motherAwaySince' | 'filedAt' | 'riskAssessedAt' | 'consentDate'
+type Unread = 'nameGrams' | 'facets' | 'idNumberIndex' | 'createdById' | 'lastContactOn' | 'lastHomeVisitOn'
+/**
+ * What fileFromRow reads: a Prisma row, or the hot paths' SQL row (repository.ts), whose `date`
+ * columns arrive as 'YYYY-MM-DD' text — node-postgres would parse them at local midnight, a day
+ * off east of UTC — and whose guardians come as JSON objects.
+ */
+export type ChildFileRow = Omit<ChildRow, DateColumn | Unread | 'guardians'> & { [K in DateColumn]: Exclude<ChildRow[K], Date> | Date | string } & {
+  guardians: Array<Pick<ChildRow['guardians'][number], 'id' | 'relation' | 'name' | 'phoneEnc' | 'healthy' | 'healthDetail' | 'occupation'>>
+}
+
+const day = (d: Date | string | null): string | null => (typeof d === 'string' ? d : d ? d.toISOString().slice(0, 10) : null)
 const money = (v: Json) => (Array.isArray(v) ? (v as Array<{ kind: never; yuanPerMonth?: number | null }>).map((a) => ({ kind: a.kind, yuanPerMonth: a.yuanPerMonth ?? null })) : [])
 
-export function fileFromRow(r: ChildRow): ChildFile {
-  const parent = (status: ChildRow['fatherStatus'], since: Date | null) => (status ? { status, awaySince: day(since) } : null)
+export function fileFromRow(r: ChildFileRow): ChildFile {
+  const parent = (status: ChildRow['fatherStatus'], since: Date | string | null) => (status ? { status, awaySince: day(since) } : null)
   return {
     id: r.id,
     version: r.version,

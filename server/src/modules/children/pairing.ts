@@ -8,14 +8,9 @@
 import { LIVE_PAIRING_STATES } from '@qstx/shared'
 import type { Prisma } from '../../generated/prisma/client'
 import type { Tx } from '../../db/prisma'
+import { sql } from '../../db/sql'
 
 const live = { state: { in: [...LIVE_PAIRING_STATES] } } satisfies Prisma.PairingWhereInput
-
-/** True when this volunteer (user id) is in an active pairing with this child. */
-export async function isActivelyPairedWith(tx: Tx, volunteerUserId: string, childId: string): Promise<boolean> {
-  const n = await tx.pairing.count({ where: { childId, state: 'active', volunteer: { userId: volunteerUserId, status: 'approved' } } })
-  return n > 0
-}
 
 /** 'paired' for each of these children with a live pairing, 'unpaired' for the rest (one query). */
 export async function pairingStatusOf(tx: Tx, childIds: string[]): Promise<Map<string, 'unpaired' | 'paired'>> {
@@ -24,9 +19,11 @@ export async function pairingStatusOf(tx: Tx, childIds: string[]): Promise<Map<s
   return new Map(childIds.map((id) => [id, paired.has(id) ? 'paired' : 'unpaired']))
 }
 
-/** The list filter `paired`. */
-export function pairedWhere(paired: boolean | undefined): Prisma.ChildWhereInput {
-  if (paired === true) return { pairings: { some: live } }
-  if (paired === false) return { pairings: { none: live } }
-  return {}
+/** The same rule for the module's SQL (children aliased `c`): true when the child has a live pairing. */
+export const livePairingSql = sql`EXISTS (SELECT 1 FROM pairings p WHERE p."childId" = c.id AND p.state::text = ANY (${[...LIVE_PAIRING_STATES]}::text[]))`
+
+/** True when this volunteer (user id) is in an active pairing with the child `c`, and still approved. */
+export function activelyPairedWithSql(volunteerUserId: string) {
+  return sql`EXISTS (SELECT 1 FROM pairings p JOIN volunteers v ON v.id = p."volunteerId"
+    WHERE p."childId" = c.id AND p.state = 'active' AND v."userId" = ${volunteerUserId}::uuid AND v.status = 'approved')`
 }

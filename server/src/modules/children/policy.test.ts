@@ -199,7 +199,7 @@ describe('children views per role', () => {
 
   it('desk list rows: director, supervisor and civil affairs get the desk row, coordinators the working one', () => {
     const row = rowCandidate(
-      { ...file, birthDate: new Date('2015-06-01T00:00:00Z'), riskLevel: 'high', consentGivenBy: '韦奶奶', consentDate: new Date('2026-01-05T00:00:00Z'), closedAt: null },
+      { ...file, birthDate: '2015-06-01', riskLevel: 'high', consentGivenBy: '韦奶奶', consentDate: '2026-01-05', closedAt: null },
       { today: '2026-03-02', villageName: '古顶村委会', pairingStatus: 'unpaired' },
     )
     expect(Object.keys(redactRow(actor('child_director'), row))).toMatchInlineSnapshot(`

@@ -9,9 +9,10 @@
  *                                   key it does not name). policy.test.ts snapshots each role's keys.
  */
 import { ChildCardSchema, ChildDeskRowSchema, ChildFullViewSchema, ChildWorkingViewSchema, regionLevel, type Action, type Role } from '@qstx/shared'
+import { sql } from '../../db/sql'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError, notFound } from '../../lib/app-error'
-import { assertCan, inScope, scopeWhere } from '../../lib/policy'
+import { assertCan, inScope, scopeSql } from '../../lib/policy'
 import type { Candidate, rowCandidate } from './views'
 
 type FileView = 'full' | 'working'
@@ -31,12 +32,20 @@ export const ROLE_VIEWS: Record<Role, { file: FileView | null; list: 'desk' | 'w
   admin: { file: null, list: null, card: false },
 }
 
-export const childScope = (actor: ScopedActor) => scopeWhere(actor, 'villageCode')
+/** The rows this actor may see, for the module's SQL: the children table is always aliased `c`. */
+export const childScopeSql = (actor: ScopedActor) => scopeSql(actor, sql`c."villageCode"`)
 
-/** The view this actor gets of a file in `villageCode`; 404 when none (no existence oracle). */
-export function fileViewFor(actor: ScopedActor, villageCode: string): FileView {
+/** The view this actor's role gets of a file in their region; 404 when none (no existence oracle). */
+export function fileViewOf(actor: ScopedActor): FileView {
   const view = ROLE_VIEWS[actor.role].file
-  if (!view || !inScope(actor, villageCode)) throw notFound()
+  if (!view) throw notFound()
+  return view
+}
+
+/** The view this actor gets of a file in `villageCode`; 404 when none, or outside their region. */
+export function fileViewFor(actor: ScopedActor, villageCode: string): FileView {
+  const view = fileViewOf(actor)
+  if (!inScope(actor, villageCode)) throw notFound()
   return view
 }
 

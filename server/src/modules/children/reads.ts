@@ -1,21 +1,23 @@
 /**
  * Reading children's files. Every read of one file is recorded in the audit trail (CAC 儿童个人信息
  * 网络保护规定 art. 15: staff access is minimal and every access recorded): `child.read_full`,
- * `child.read_working`, `child.read_card`, and `child.reveal` with the field named. A read writes
- * nothing else, so the audit row is a single INSERT after the read rather than a transaction
- * around it — but it is awaited before the answer leaves: no audit row, no data.
+ * `child.read_working`, `child.read_card`, and `child.reveal` with the field named. The file, the
+ * card and the list are one SQL statement each (ARCHITECTURE.md, "Hot paths"); the file and the
+ * card write their audit row in that same statement, so no audit row means no data. The rarer
+ * reads (reveal, history) still go through Prisma, awaiting the audit row before answering.
  */
-import { bornOnOrBefore, regionPrefix, type ChildListQuery, type RevealBody } from '@qstx/shared'
-import type { Prisma } from '../../generated/prisma/client'
+import { bornOnOrBefore, type ChildListQuery, type RevealBody } from '@qstx/shared'
+import { join, sql, type Sql } from '../../db/sql'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError, notFound } from '../../lib/app-error'
 import { recordAudit, type AuditContext } from '../../lib/audit'
-import { candidateOf, todayIn, type ChildDeps } from './context'
+import { withinRegionSql } from '../../lib/policy'
+import { todayIn, type ChildDeps } from './context'
 import { fileFromRow } from './file'
-import { isActivelyPairedWith, pairedWhere, pairingStatusOf } from './pairing'
-import { ROLE_VIEWS, assertCan, assertFullAccess, childScope, fileViewFor, redactCard, redactFile, redactRow } from './policy'
+import { activelyPairedWithSql, livePairingSql } from './pairing'
+import { ROLE_VIEWS, assertCan, assertFullAccess, childScopeSql, fileViewOf, redactCard, redactFile, redactRow } from './policy'
 import * as repo from './repository'
-import { rowCandidate } from './views'
+import { candidate, rowCandidate } from './views'
 
 /**
  * Totals are exact up to this many; beyond it the list says "1000+" (totalCapped). Counting every
@@ -32,14 +34,15 @@ export function searchGrams(q: string): string[] {
 }
 
 /**
- * The desk filters. Facts the trigger tags in `facets` (see the migration) become one GIN
- * containment test; the name goes through `nameGrams` and is rechecked with LIKE.
+ * The desk filters, as conditions on the children table `c`. Facts the trigger tags in `facets`
+ * (see the migration) become one GIN containment test; the name goes through the `nameGrams` GIN
+ * index and is rechecked as a substring (strpos: no LIKE wildcards to escape in what was typed).
  */
-export function listFilters(q: ChildListQuery, today: string): Prisma.ChildWhereInput[] {
-  const f: Prisma.ChildWhereInput[] = []
+export function listFilters(q: ChildListQuery, today: string): Sql[] {
+  const f: Sql[] = []
   const facets: string[] = []
-  if (q.q) f.push({ nameGrams: { hasEvery: searchGrams(q.q) }, name: { contains: q.q } })
-  if (q.regionCode) f.push({ villageCode: { startsWith: regionPrefix(q.regionCode) } })
+  if (q.q) f.push(sql`c."nameGrams" @> ${searchGrams(q.q)}::text[] AND strpos(c.name, ${q.q}) > 0`)
+  if (q.regionCode) f.push(withinRegionSql(sql`c."villageCode"`, q.regionCode))
   if (q.category) facets.push(`cat:${q.category}`)
   if (q.difficultyKind) facets.push(`kind:${q.difficultyKind}`)
   if (q.risk) facets.push(`risk:${q.risk}`)
@@ -47,54 +50,48 @@ export function listFilters(q: ChildListQuery, today: string): Prisma.ChildWhere
   if (q.priority) facets.push(`prio:${q.priority}`)
   if (q.nearWater !== undefined) facets.push(q.nearWater ? 'near_water' : 'not_near_water')
   if (q.consent) facets.push(`consent:${q.consent}`)
-  if (facets.length) f.push({ facets: { hasEvery: facets } })
-  if (q.paired !== undefined) f.push(pairedWhere(q.paired))
+  if (facets.length) f.push(sql`c.facets @> ${facets}::text[]`)
+  if (q.paired !== undefined) f.push(q.paired ? livePairingSql : sql`NOT ${livePairingSql}`)
   if (q.agingOut !== undefined) {
     // Same rule as shared agingOutCategories: 16 for left-behind, 18 for in difficulty.
-    const aged: Prisma.ChildWhereInput = {
-      closedAt: null,
-      OR: [
-        { categories: { has: 'left_behind' }, birthDate: { lte: new Date(`${bornOnOrBefore(today, 16)}T00:00:00Z`) } },
-        { categories: { has: 'in_difficulty' }, birthDate: { lte: new Date(`${bornOnOrBefore(today, 18)}T00:00:00Z`) } },
-      ],
-    }
-    f.push(q.agingOut ? aged : { NOT: aged })
+    const aged = sql`(c."closedAt" IS NULL AND (('left_behind' = ANY (c.categories) AND c."birthDate" <= ${bornOnOrBefore(today, 16)}::date)
+      OR ('in_difficulty' = ANY (c.categories) AND c."birthDate" <= ${bornOnOrBefore(today, 18)}::date)))`
+    f.push(q.agingOut ? aged : sql`NOT ${aged}`)
   }
-  if (q.status === 'active') f.push({ closedAt: null })
-  if (q.status === 'closed') f.push({ closedAt: { not: null } })
+  if (q.status === 'active') f.push(sql`c."closedAt" IS NULL`)
+  if (q.status === 'closed') f.push(sql`c."closedAt" IS NOT NULL`)
   return f
 }
 
 export function createChildReadService(deps: ChildDeps) {
-  const { prisma, clock, keyring } = deps
+  const { prisma, pg, clock, keyring } = deps
+  const viewContext = (r: repo.FileSqlRow) => ({ keyring, today: todayIn(clock), villageName: r.villageName, pairingStatus: r.paired ? ('paired' as const) : ('unpaired' as const) })
 
   async function list(actor: ScopedActor, q: ChildListQuery) {
     assertCan(actor, 'child.list')
     const today = todayIn(clock)
-    const { rows, total } = await repo.listChildren(prisma, childScope(actor), { AND: listFilters(q, today) }, q.page, q.pageSize, COUNT_CAP + 1)
-    const [names, paired] = await Promise.all([repo.regionNames(prisma, rows.map((r) => r.villageCode)), pairingStatusOf(prisma, rows.map((r) => r.id))])
-    const items = rows.map((r) => redactRow(actor, rowCandidate(r, { today, villageName: names.get(r.villageCode)!, pairingStatus: paired.get(r.id)! })))
+    const where = join([childScopeSql(actor), ...listFilters(q, today)], ' AND ')
+    const { rows, total } = await repo.deskPage(pg, where, q.page, q.pageSize, COUNT_CAP + 1)
+    const items = rows.map((r) => redactRow(actor, rowCandidate(r, { today, villageName: r.villageName, pairingStatus: r.paired ? 'paired' : 'unpaired' })))
     return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, page: q.page, pageSize: q.pageSize }
   }
 
+  /** Out of region reads exactly like a missing file: 404, and no audit row (nothing was shown). */
   async function get(actor: ScopedActor, id: string, ctx: AuditContext) {
-    const row = await repo.findChild(prisma, id)
+    const view = fileViewOf(actor)
+    const action = view === 'full' ? 'child.read_full' : 'child.read_working'
+    const row = await repo.readFile(pg, { id, where: childScopeSql(actor), audit: [ctx, { action, result: 'success', targetType: 'child', targetId: id }] })
     if (!row) throw notFound()
-    const view = fileViewFor(actor, row.villageCode)
-    const out = redactFile(view, await candidateOf(prisma, deps, fileFromRow(row)))
-    await recordAudit(prisma, ctx, { action: view === 'full' ? 'child.read_full' : 'child.read_working', result: 'success', targetType: 'child', targetId: id })
-    return out
+    return redactFile(view, candidate(fileFromRow(row), viewContext(row)))
   }
 
   /** A volunteer's card: only while actively paired with the child (see pairing.ts). */
   async function card(actor: ScopedActor, id: string, ctx: AuditContext) {
     if (!ROLE_VIEWS[actor.role].card) throw notFound()
-    const row = await repo.findChild(prisma, id)
-    if (!row || row.closedAt || !(await isActivelyPairedWith(prisma, actor.userId, id))) throw notFound()
-    const directorName = (await repo.villageDirectorName(prisma, row.villageCode)) ?? undefined
-    const out = redactCard(await candidateOf(prisma, deps, fileFromRow(row), directorName ? { directorName } : {}))
-    await recordAudit(prisma, ctx, { action: 'child.read_card', result: 'success', targetType: 'child', targetId: id })
-    return out
+    const where = sql`c."closedAt" IS NULL AND ${activelyPairedWithSql(actor.userId)}`
+    const row = await repo.readFile(pg, { id, where, withDirector: true, audit: [ctx, { action: 'child.read_card', result: 'success', targetType: 'child', targetId: id }] })
+    if (!row) throw notFound()
+    return redactCard(candidate(fileFromRow(row), { ...viewContext(row), ...(row.directorName ? { directorName: row.directorName } : {}) }))
   }
 
   /** One field in full, on purpose, on the record (the audit row names the field). */

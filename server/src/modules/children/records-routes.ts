@@ -16,7 +16,7 @@ import { createTransferService } from './transfers'
 const IdParams = z.strictObject({ id: IdSchema })
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const deps = { prisma: app.prisma, clock: app.clock, keyring: app.keyring }
+  const deps = { prisma: app.prisma, pg: app.pg, clock: app.clock, keyring: app.keyring }
   const transfers = createTransferService(deps)
   const archive = createArchiveService(deps)
   const s = { ...childSecured }

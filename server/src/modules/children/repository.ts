@@ -1,10 +1,12 @@
 import type { Prisma } from '../../generated/prisma/client'
 import type { Tx } from '../../db/prisma'
+import { empty, one, rows, sql, type Queryable, type Sql } from '../../db/sql'
+import { auditInsert, type AuditContext, type AuditEntry } from '../../lib/audit'
 import type { GuardianWrite } from './columns'
 import { childInclude } from './file'
-import type { FieldChange } from './file'
-
-type Scope = { villageCode: { startsWith: string } }
+import type { ChildFileRow, FieldChange } from './file'
+import { livePairingSql } from './pairing'
+import type { DeskRowSource } from './views'
 
 export function findChild(tx: Tx, id: string) {
   return tx.child.findUnique({ where: { id }, include: childInclude })
@@ -69,22 +71,6 @@ export function insertHistory(tx: Tx, rows: HistoryWrite[]) {
 
 export function listHistory(tx: Tx, childId: string) {
   return tx.childHistory.findMany({ where: { childId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 500 })
-}
-
-export const deskSelect = {
-  id: true, name: true, gender: true, birthDate: true, idNumberLast4: true, villageCode: true, categories: true,
-  difficultyKinds: true, riskLevel: true, nearWater: true, specialAttention: true, priorityReasons: true,
-  needs: true, interests: true, consentGivenBy: true, consentDate: true, closedAt: true,
-} as const satisfies Prisma.ChildSelect
-
-/** A page of the desk list; `scope` (the actor's region) is required, filters narrow it; counts stop at `countUpTo`. */
-export async function listChildren(tx: Tx, scope: Scope, filters: Prisma.ChildWhereInput, page: number, pageSize: number, countUpTo: number) {
-  const where: Prisma.ChildWhereInput = { AND: [scope, filters] }
-  const [rows, total] = await Promise.all([
-    tx.child.findMany({ where, select: deskSelect, orderBy: [{ name: 'asc' }, { id: 'asc' }], skip: (page - 1) * pageSize, take: pageSize }),
-    tx.child.count({ where, take: countUpTo }),
-  ])
-  return { rows, total }
 }
 
 /** Active files of one village that existed during `year` (for the hand-over). */
@@ -165,8 +151,63 @@ export async function regionNames(tx: Tx, codes: string[]): Promise<Map<string, 
   return new Map(codes.map((c) => [c, regionNameCache.get(c) ?? c]))
 }
 
-export function villageDirectorName(tx: Tx, villageCode: string) {
-  return tx.roleAssignment
-    .findFirst({ where: { role: 'child_director', regionCode: villageCode, revokedAt: null, user: { disabledAt: null } }, orderBy: { createdAt: 'asc' }, select: { user: { select: { displayName: true } } } })
-    .then((r) => r?.user.displayName ?? null)
+// ── the hot reads: one statement each (ARCHITECTURE.md, "Hot paths") ────────────────────────────
+// The children table is aliased `c` throughout, so policy's scope (childScopeSql) and pairing.ts's
+// conditions drop in as they are. Cast here what node-postgres would hand back wrong: enum arrays
+// (it does not parse them) to text[], `date` columns (it parses them at local midnight) to text.
+
+/** The village's name beside the row (regions are reference data; the code when it is not loaded). */
+const villageName = sql`coalesce((SELECT r.name FROM regions r WHERE r.code = c."villageCode"), c."villageCode") AS "villageName"`
+
+const fileColumns = sql`c.id, c.version, c."villageCode", c.name, c."displayName", c.gender, c.ethnicity, c."birthDate"::text AS "birthDate",
+  c."idNumberEnc", c."idNumberLast4", c."addressEnc", c."hukouType", c.categories::text[] AS categories, c."difficultyKinds"::text[] AS "difficultyKinds",
+  c."singleParentFamily", c."schoolStage", c."schoolGrade", c."schoolName", c.boarding, c.guardianship, c."healthStatus", c."healthDetail", c."disabilityGrade",
+  c."psychBehaviour", c.assistance, c."educationAid", c."medicalAid", c."otherAid", c."fatherStatus", c."fatherAwaySince"::text AS "fatherAwaySince",
+  c."motherStatus", c."motherAwaySince"::text AS "motherAwaySince", c."incomePerCapita", c."familySubsidies", c."socialSupport", c."entrustedCarer",
+  c."entrustedReason", c."entrustedCareQuality", c."careGiven", c."otherNotes", c."filedByName", c."filedAt"::text AS "filedAt", c."riskLevel",
+  c."riskAssessedAt"::text AS "riskAssessedAt", c."riskAssessor", c."nearWater", c."specialAttention"::text[] AS "specialAttention",
+  c."priorityReasons"::text[] AS "priorityReasons", c.interests, c.needs, c."serviceTips", c."directorWorkPhone", c."consentGivenBy", c."consentRelation",
+  c."consentDate"::text AS "consentDate", c."consentMethod", c."closedAt", c."closedReason", c."closedNote", c."createdAt", c."updatedAt",
+  (SELECT coalesce(json_agg(json_build_object('id', g.id, 'relation', g.relation, 'name', g.name, 'phoneEnc', g."phoneEnc", 'healthy', g.healthy,
+     'healthDetail', g."healthDetail", 'occupation', g.occupation) ORDER BY g.ordinal), '[]') FROM child_guardians g WHERE g."childId" = c.id) AS guardians`
+
+/** The village's child director (the longest-serving one still active), for the volunteer's card. */
+const directorName = sql`(SELECT u."displayName" FROM role_assignments ra JOIN users u ON u.id = ra."userId"
+  WHERE ra.role = 'child_director' AND ra."regionCode" = c."villageCode" AND ra."revokedAt" IS NULL AND u."disabledAt" IS NULL
+  ORDER BY ra."createdAt" LIMIT 1) AS "directorName"`
+
+export type FileSqlRow = ChildFileRow & { villageName: string; paired: boolean; directorName?: string | null }
+
+/**
+ * One file with its guardians, village name and pairing status, and its audit row written by the
+ * same statement — only when the file is found under `where`, so a file is never served without
+ * its audit row and a miss (or a file out of reach) writes none.
+ */
+export function readFile(db: Queryable, o: { id: string; where: Sql; audit: [AuditContext, AuditEntry]; withDirector?: boolean }) {
+  return one<FileSqlRow>(db, sql`WITH file AS (
+      SELECT ${fileColumns}, ${villageName}, ${livePairingSql} AS paired${o.withDirector ? sql`, ${directorName}` : empty}
+        FROM children c WHERE c.id = ${o.id}::uuid AND ${o.where}),
+    audit AS (${auditInsert(...o.audit, sql`EXISTS (SELECT 1 FROM file)`)})
+    SELECT * FROM file`)
+}
+
+export type DeskSqlRow = DeskRowSource & { villageName: string; paired: boolean }
+
+/**
+ * A page of the desk list (ordered by name, the (name, id) index) and the number of matches up to
+ * `countUpTo`, in one statement; a page past the end still answers the count (the LEFT JOIN), with
+ * no rows. Planned for each request's values (db/sql.ts, `prepared: false`): a village's list wants
+ * the region index, a broad county filter the name order, a narrow one the GIN indexes.
+ */
+export async function deskPage(db: Queryable, where: Sql, page: number, pageSize: number, countUpTo: number) {
+  const found = await rows<DeskSqlRow & { total: number }>(db, sql`WITH hits AS (
+      SELECT c.id, c.name, c.gender, c."birthDate"::text AS "birthDate", c."idNumberLast4", c."villageCode", c.categories::text[] AS categories,
+             c."difficultyKinds"::text[] AS "difficultyKinds", c."riskLevel", c."nearWater", c."specialAttention"::text[] AS "specialAttention",
+             c."priorityReasons"::text[] AS "priorityReasons", c.needs, c.interests, c."consentGivenBy", c."consentDate"::text AS "consentDate", c."closedAt"
+        FROM children c WHERE ${where} ORDER BY c.name, c.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+    SELECT c.*, ${villageName}, ${livePairingSql} AS paired, n.total
+      FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM children c WHERE ${where} LIMIT ${countUpTo}) AS m) AS n
+      LEFT JOIN hits c ON TRUE
+     ORDER BY c.name, c.id`, { prepared: false })
+  return { rows: found.filter((r) => r.id !== null), total: found[0]?.total ?? 0 }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '@qstx/shared'
 import { buildTestApp, type TestContext } from '../../../../test/helpers/build-app'
 import { childBody, registerChild, testIdNumber } from '../../../../test/helpers/children'
+import { pairWithCaller } from '../../../../test/helpers/pairings'
 import { bearer, tokenFor } from '../../../../test/helpers/personas'
 
 let t: TestContext
@@ -123,12 +124,49 @@ describe('GET /api/children/:id', () => {
   })
 })
 
+describe('GET /api/children/:id (audit)', () => {
+  const reads = (targetId: string) => t.prisma.auditLog.findMany({ where: { targetId, action: { startsWith: 'child.read' } } })
+
+  it('writes one audit row with each view, naming who read what, and none for a 404', async () => {
+    const { id } = await registerChild(t.app, VILLAGE)
+    const res = await get(await as('supervisor', TOWNSHIP), `/api/children/${id}`)
+    expect(res.statusCode).toBe(200)
+    expect(await reads(id)).toEqual([
+      expect.objectContaining({
+        action: 'child.read_full', result: 'success', targetType: 'child', targetId: id, actorUserId: expect.any(String),
+        actorRole: 'supervisor', regionCode: TOWNSHIP, fieldsRevealed: [], at: t.clock.now(), requestId: expect.any(String),
+      }),
+    ])
+    for (const [role, region] of [['civil_affairs', OTHER_COUNTY], ['child_director', SIBLING], ['coordinator', '450225102000'], ['volunteer', VILLAGE], ['admin', '450000000000']] as const) {
+      expect((await get(await as(role, region), `/api/children/${id}`)).statusCode, role).toBe(404)
+    }
+    const missing = '00000000-0000-4000-8000-00000000abcd'
+    expect((await get(await as('civil_affairs', COUNTY), `/api/children/${missing}`)).statusCode).toBe(404)
+    expect((await reads(id)).map((r) => r.action)).toEqual(['child.read_full'])
+    expect(await reads(missing)).toEqual([])
+  })
+})
+
 describe('GET /api/children/:id/card', () => {
   it('answers 404 to a volunteer who is not actively paired with the child (no pairings exist before #7)', async () => {
     const { id } = await registerChild(t.app, VILLAGE)
     const res = await get(await as('volunteer', TOWNSHIP), `/api/children/${id}/card`)
     expect(res.statusCode).toBe(404)
     expect((await get(await as('child_director', VILLAGE), `/api/children/${id}/card`)).statusCode).toBe(404)
+    expect(await t.prisma.auditLog.count({ where: { targetId: id, action: 'child.read_card' } })).toBe(0)
+  })
+
+  it('shows the paired volunteer the card with its audit row, and closes with the file', async () => {
+    const { id } = await registerChild(t.app, VILLAGE)
+    const volunteer = await as('volunteer', TOWNSHIP)
+    await pairWithCaller(t, volunteer, id)
+    const res = await get(volunteer, `/api/children/${id}/card`)
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ view: 'card', displayName: '小花', villageName: '古顶村委会', director: { name: '测试儿童主任' } })
+    expect(await t.prisma.auditLog.count({ where: { targetId: id, action: 'child.read_card', actorRole: 'volunteer' } })).toBe(1)
+    await post(await as('child_director', VILLAGE), `/api/children/${id}/close`, { reason: 'moved_out' })
+    expect((await get(volunteer, `/api/children/${id}/card`)).statusCode).toBe(404)
+    expect(await t.prisma.auditLog.count({ where: { targetId: id, action: 'child.read_card' } })).toBe(1)
   })
 })
 

@@ -19,7 +19,7 @@ import { createChildWriteService } from './service'
 const IdParams = z.strictObject({ id: IdSchema })
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const deps = { prisma: app.prisma, clock: app.clock, keyring: app.keyring }
+  const deps = { prisma: app.prisma, pg: app.pg, clock: app.clock, keyring: app.keyring }
   const reads = createChildReadService(deps)
   const writes = createChildWriteService(deps)
   const s = { ...childSecured }

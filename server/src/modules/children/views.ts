@@ -37,12 +37,12 @@ export function candidate(file: ChildFile, c: ViewContext) {
 }
 export type Candidate = ReturnType<typeof candidate>
 
-/** The desk list's rows come from a narrower select; the same derivations, no decryption. */
+/** The desk list's rows come from a narrower select (dates as 'YYYY-MM-DD'); the same derivations, no decryption. */
 export interface DeskRowSource {
   id: string
   name: string
   gender: 'male' | 'female'
-  birthDate: Date
+  birthDate: string
   idNumberLast4: string | null
   villageCode: string
   categories: ChildFile['categories']
@@ -54,20 +54,18 @@ export interface DeskRowSource {
   needs: string[]
   interests: string[]
   consentGivenBy: string | null
-  consentDate: Date | null
+  consentDate: string | null
   closedAt: Date | null
 }
 
 export function rowCandidate(r: DeskRowSource, c: Omit<ViewContext, 'keyring'>) {
-  const birthDate = r.birthDate.toISOString().slice(0, 10)
   return {
     ...r,
-    birthDate,
     villageName: c.villageName,
-    age: ageOn(birthDate, c.today),
+    age: ageOn(r.birthDate, c.today),
     consentOnFile: !!(r.consentGivenBy && r.consentDate),
     pairingStatus: c.pairingStatus,
-    agingOut: r.closedAt ? [] : agingOutCategories(r.categories, birthDate, c.today),
+    agingOut: r.closedAt ? [] : agingOutCategories(r.categories, r.birthDate, c.today),
     status: r.closedAt ? ('closed' as const) : ('active' as const),
   }
 }
