@@ -4,8 +4,11 @@
  * and not signed in at all. The test fails when a route is registered that this table lacks.
  *
  * Records live in village V. "own": the actor's region is V; "parent": the township containing V;
- * "sibling": the neighbouring village. Out-of-scope records must answer exactly like missing ones.
+ * "sibling": the neighbouring village. Out-of-scope records must answer exactly like missing ones:
+ * every denial of a request naming a record by id is compared with the same request naming a random
+ * id, so no route can tell an outsider that an id exists.
  */
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '@qstx/shared'
 import { hashPassword } from '../server/src/modules/auth/service'
@@ -236,12 +239,26 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-async function call(key: string, token: string | undefined) {
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i
+
+/** The table's request; `missingId` swaps the record's id in the URL for one that exists nowhere. */
+async function call(key: string, token: string | undefined, { missingId = false } = {}) {
   const [method, path] = key.split(' ') as [string, string]
   const req = await MATRIX[key]!.request({ t, token })
+  const url = missingId ? req.url.replace(UUID, randomUUID()) : req.url
   const headers = { ...req.headers, ...(token ? bearer(token) : {}) }
-  return t.app.inject({ method: method as 'GET', url: req.url, headers, ...(req.payload ? { payload: req.payload } : {}), remoteAddress: req.remoteAddress ?? nextClientAddress() })
-    .then((res) => ({ res, path }))
+  return t.app.inject({ method: method as 'GET', url, headers, ...(req.payload ? { payload: req.payload } : {}), remoteAddress: req.remoteAddress ?? nextClientAddress() })
+    .then((res) => ({ res, path, url: req.url }))
+}
+
+/** A denial that differs from a random id's answer tells the caller the id exists. */
+async function oracle(key: string, token: string, denied: { statusCode: number; body: string }, url: string): Promise<string | null> {
+  if (!UUID.test(url) || ![403, 404].includes(denied.statusCode)) return null
+  const { res } = await call(key, token, { missingId: true })
+  const codeOf = (body: string) => { try { return JSON.parse(body).code } catch { return body.slice(0, 40) } }
+  return res.statusCode === denied.statusCode && codeOf(res.body) === codeOf(denied.body)
+    ? null
+    : `${denied.statusCode} ${codeOf(denied.body)} for an existing id, ${res.statusCode} ${codeOf(res.body)} for a missing one`
 }
 
 async function tokenWithoutRole(): Promise<string> {
@@ -261,7 +278,10 @@ describe('authorization matrix', () => {
     describe(key, () => {
       it('answers anonymous and role-less callers as the table says', async () => {
         expect((await call(key, undefined)).res.statusCode, 'anonymous').toBe(MATRIX[key]!.anonymous)
-        expect((await call(key, await tokenWithoutRole())).res.statusCode, 'no role').toBe(MATRIX[key]!.noRole)
+        const token = await tokenWithoutRole()
+        const { res, url } = await call(key, token)
+        expect(res.statusCode, 'no role').toBe(MATRIX[key]!.noRole)
+        expect(await oracle(key, token, res, url), 'no role').toBeNull()
       })
 
       it('answers every role in its own, the parent and a sibling region as the table says', async () => {
@@ -271,8 +291,10 @@ describe('authorization matrix', () => {
           for (const [i, rel] of (['own', 'parent', 'sibling'] as Rel[]).entries()) {
             const want = typeof expected === 'number' ? expected : expected[i]!
             const token = await tokenFor(t.app, { role, regionCode: REGION[rel] })
-            const { res } = await call(key, token)
+            const { res, url } = await call(key, token)
             if (res.statusCode !== want) problems.push(`${role}@${rel}: ${res.statusCode} (want ${want}) ${res.body.slice(0, 80)}`)
+            const leak = await oracle(key, token, res, url)
+            if (leak) problems.push(`${role}@${rel}: ${leak}`)
           }
         }
         expect(problems).toEqual([])

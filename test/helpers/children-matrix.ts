@@ -27,11 +27,14 @@ const scoped = (ok: number): Expected => [ok, ok, 404]
 const KEEPERS = { child_director: scoped(200), supervisor: scoped(200), civil_affairs: scoped(200) }
 const signedIn = { anonymous: 401, noRole: 403 }
 
+let born = 0
 export async function childIn(t: TestContext, villageCode = V) {
-  const idNumber = testIdNumber('2015-06-01', 'female')
+  // A girl of 10 born on one of June's days in turn: a birth date has only 500 girls' ID numbers.
+  const birthDate = `2015-06-${String(1 + (born++ % 30)).padStart(2, '0')}`
+  const idNumber = testIdNumber(birthDate, 'female')
   const child = await t.prisma.child.create({
     data: {
-      villageCode, name: '矩阵童', displayName: '小童', gender: 'female', birthDate: new Date('2015-06-01T00:00:00Z'), categories: ['left_behind'],
+      villageCode, name: '矩阵童', displayName: '小童', gender: 'female', birthDate: new Date(`${birthDate}T00:00:00Z`), categories: ['left_behind'],
       idNumberEnc: t.keyring.encrypt(idNumber), idNumberIndex: t.keyring.blindIndex(idNumber), idNumberLast4: idNumber.slice(-4),
     },
     select: { id: true },

@@ -14,8 +14,8 @@ interface Case {
   roles: Record<Role, Expected>
 }
 const all = (status: Expected) => Object.fromEntries(ROLES.map((r) => [r, status])) as Record<Role, Expected>
-// A child outside the region is 404 before the role is asked: no existence oracle.
-const only = (allowed: Partial<Record<Role, Expected>>) => ({ ...all([403, 403, 404]), ...allowed })
+// The role is asked first (403 for any id, existing or not), then the region (404 outside, like a missing id).
+const only = (allowed: Partial<Record<Role, Expected>>) => ({ ...all(403), ...allowed })
 
 export const DUTY_MATRIX: Record<string, Case> = {
   'POST /api/children/:id/visits': {

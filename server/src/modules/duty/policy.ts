@@ -1,20 +1,23 @@
 /**
  * The director's duty: directors record contacts and visits for children of their own village;
  * directors, township supervisors and county civil affairs read the calendar of their region.
- * A child outside the region answers 404 like a missing one.
+ * The role is asked before the child is looked up (a role that may never do this gets the same 403
+ * for an existing id as for a random one, so the answer does not tell that a child exists); then a
+ * child outside the region answers 404 like a missing one.
  */
 import type { ScopedActor } from '../../lib/actor'
 import { notFound } from '../../lib/app-error'
 import { assertCan, inScope, scopeWhere } from '../../lib/policy'
 
-export function assertMayRecord(actor: ScopedActor, childVillage: string): void {
-  if (!inScope(actor, childVillage)) throw notFound()
-  assertCan(actor, 'duty.record')
+export const assertMayRecord = (actor: ScopedActor): void => assertCan(actor, 'duty.record')
+
+export function assertMayRead(actor: ScopedActor, villageCode?: string): void {
+  assertCan(actor, 'duty.read')
+  if (villageCode !== undefined) assertChildInScope(actor, villageCode)
 }
 
-export function assertMayRead(actor: ScopedActor, childVillage?: string): void {
-  if (childVillage !== undefined && !inScope(actor, childVillage)) throw notFound()
-  assertCan(actor, 'duty.read')
+export function assertChildInScope(actor: ScopedActor, childVillage: string): void {
+  if (!inScope(actor, childVillage)) throw notFound()
 }
 
 export const dutyScope = (actor: ScopedActor) => scopeWhere(actor, 'villageCode')

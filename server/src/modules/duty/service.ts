@@ -13,7 +13,7 @@ import type { ScopedActor } from '../../lib/actor'
 import { AppError, notFound } from '../../lib/app-error'
 import type { Clock } from '../../lib/clock'
 import { createShortCache } from '../../lib/short-cache'
-import { assertMayRead, assertMayRecord } from './policy'
+import { assertChildInScope, assertMayRead, assertMayRecord } from './policy'
 import * as repo from './repository'
 
 const toDate = (d: string) => new Date(`${d}T00:00:00Z`)
@@ -28,10 +28,11 @@ export function createDutyService({ prisma, clock, cacheMs = 0 }: { prisma: Db; 
   async function record(actor: ScopedActor, childId: string, body: CreateDirectorVisitBody) {
     const today = chinaDate(clock.now())
     if (body.visitedOn > today) throw new AppError('VALIDATION_FAILED', '走访日期不能晚于今天', { visitedOn: '走访日期不能晚于今天' })
+    assertMayRecord(actor)
     return prisma.$transaction(async (tx) => {
       const child = await repo.findChildForDuty(tx, childId)
       if (!child) throw notFound()
-      assertMayRecord(actor, child.villageCode)
+      assertChildInScope(actor, child.villageCode)
       if (child.closedAt) throw new AppError('CHILD_CLOSED')
       if (await repo.isYearArchived(tx, childId, Number(body.visitedOn.slice(0, 4)))) throw new AppError('ARCHIVED_YEAR')
       const visit = await repo.insertVisit(tx, {
@@ -44,9 +45,10 @@ export function createDutyService({ prisma, clock, cacheMs = 0 }: { prisma: Db; 
   }
 
   async function list(actor: ScopedActor, childId: string) {
+    assertMayRead(actor)
     const child = await repo.findChildForDuty(prisma, childId)
     if (!child) throw notFound()
-    assertMayRead(actor, child.villageCode)
+    assertChildInScope(actor, child.villageCode)
     const rows = await repo.listVisits(prisma, childId)
     return rows.map((v) => ({
       id: v.id, kind: v.kind, visitedOn: fromDate(v.visitedOn)!, problems: v.problems, measures: v.measures,

@@ -13,8 +13,15 @@ export function handlerScope(actor: ScopedActor) {
   return scopeWhere(actor, 'regionCode')
 }
 
+/**
+ * Asked before the report is looked up, so a role that may never handle reports gets the same 403
+ * for an existing id as for a random one: the answer must not tell that a report exists.
+ */
+export const assertMayHandle = (actor: ScopedActor): void => assertCan(actor, 'safeguarding.handle')
+
+/** Then the report's region: outside it, 404 like a missing id. */
 export function assertHandles(actor: ScopedActor, reportRegion: string): void {
-  assertCan(actor, 'safeguarding.handle')
+  assertMayHandle(actor)
   if (!inScope(actor, reportRegion)) throw notFound()
 }
 

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../lib/app-error'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import type { Clock } from '../../lib/clock'
 import { notifyLevel } from './escalation'
-import { assertHandles, handlerScope, mayNameChild } from './policy'
+import { assertHandles, assertMayHandle, handlerScope, mayNameChild } from './policy'
 import * as repo from './repository'
 
 type Events = Array<{ type: string; level?: string | null }>
@@ -79,6 +79,7 @@ export function createSafeguardingService({ prisma, clock }: { prisma: Db; clock
   }
 
   async function handlerView(tx: Tx, actor: ScopedActor, id: string) {
+    assertMayHandle(actor)
     const r = await repo.findReport(tx, id)
     if (!r) throw notFound()
     assertHandles(actor, r.regionCode)
@@ -92,6 +93,7 @@ export function createSafeguardingService({ prisma, clock }: { prisma: Db; clock
   }
 
   async function addEvent(actor: ScopedActor, id: string, body: AddReportEventBody, ctx: AuditContext) {
+    assertMayHandle(actor)
     return prisma.$transaction(async (tx) => {
       // Lock the report so two handlers acknowledging at once record one acknowledgement.
       await tx.$queryRaw`SELECT 1 FROM "safeguarding_reports" WHERE "id" = ${id}::uuid FOR UPDATE`
