@@ -298,7 +298,9 @@ describe('authorization matrix', () => {
           }
         }
         expect(problems).toEqual([])
-      })
+        // 21 sign-ins and requests in a row, some rendering a PDF: on a busy CI machine (every test
+        // file runs at once) this can take far longer than the default 30 s, without being wrong.
+      }, 180_000)
     })
   }
 })
