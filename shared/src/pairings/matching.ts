@@ -54,6 +54,10 @@ const INTEREST_WORDS: Record<string, Skill> = {
   下棋: 'study',
 }
 
+/** The same word lists for the matching SQL (server pairings/candidates.ts), which maps a child's words itself. */
+export const NEED_WORD_SKILLS = Object.entries(NEED_WORDS)
+export const INTEREST_WORD_SKILLS = Object.entries(INTEREST_WORDS)
+
 const unique = <T>(xs: T[]) => [...new Set(xs)]
 export const needSkills = (needs: readonly string[]): Skill[] => unique(needs.flatMap((n) => NEED_WORDS[n.trim()] ?? []))
 export const interestSkills = (interests: readonly string[]): Skill[] => unique(interests.flatMap((n) => INTEREST_WORDS[n.trim()] ?? []))

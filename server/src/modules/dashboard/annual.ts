@@ -10,9 +10,11 @@ import {
   type AnnualReport, type AnnualReportQuery, type RegionLevel, type VolunteerKind,
 } from '@qstx/shared'
 import type { Db } from '../../db/prisma'
+import { sql } from '../../db/sql'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError } from '../../lib/app-error'
 import type { Clock } from '../../lib/clock'
+import { withinRegionSql } from '../../lib/policy'
 import { dutyCounts } from '../duty/repository'
 import { confirmedCheckins } from './checkins'
 import { figuresRegion } from './policy'
@@ -41,7 +43,7 @@ export function createAnnualReportService({ prisma, clock }: { prisma: Db; clock
       repo.yearSafeguarding(prisma, w),
       repo.yearVolunteers(prisma, w),
       confirmedCheckins(prisma, { regionPrefix: prefix, from: w.start, to: w.end < now ? w.end : now }),
-      dutyCounts(prisma, { prefix, today, rule }),
+      dutyCounts(prisma, { region: withinRegionSql(sql`ch."villageCode"`, region), today, rule }),
       repo.regionsByCode(prisma, [region]),
     ])
     const byKind = Object.fromEntries(VOLUNTEER_KINDS.map((k) => [k, 0])) as Record<VolunteerKind, number>

@@ -15,8 +15,10 @@ import {
   type Dashboard, type DashboardFigures, type RegionLevel,
 } from '@qstx/shared'
 import type { Db } from '../../db/prisma'
+import { sql } from '../../db/sql'
 import type { ScopedActor } from '../../lib/actor'
 import type { Clock } from '../../lib/clock'
+import { withinRegionSql } from '../../lib/policy'
 import { createShortCache } from '../../lib/short-cache'
 import { dutyCountsByRegion } from '../duty/repository'
 import { confirmedCheckins } from './checkins'
@@ -60,7 +62,7 @@ export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma:
     const [children, pairings, duty, reports, subs, checkins, ancestry] = await Promise.all([
       repo.childFigures(prisma, prefix, len),
       repo.pairingFigures(prisma, prefix, len, chinaMidnight(addDays(cutoff, 1)), dateOnly(cutoff)),
-      dutyCountsByRegion(prisma, { prefix, today, rule: dutyRule(region) }, len),
+      dutyCountsByRegion(prisma, { region: withinRegionSql(sql`ch."villageCode"`, region), today, rule: dutyRule(region) }, len),
       repo.openReports(prisma, prefix, len),
       level === 'village' ? Promise.resolve([]) : repo.subregions(prisma, region),
       confirmedCheckins(prisma, { regionPrefix: prefix, from: yearStart, to: now }),

@@ -7,7 +7,8 @@
  */
 import type { ScopedActor } from '../../lib/actor'
 import { notFound } from '../../lib/app-error'
-import { assertCan, inScope, scopeWhere } from '../../lib/policy'
+import { sql } from '../../db/sql'
+import { assertCan, inScope, scopeSql } from '../../lib/policy'
 
 export const assertMayRecord = (actor: ScopedActor): void => assertCan(actor, 'duty.record')
 
@@ -20,4 +21,5 @@ export function assertChildInScope(actor: ScopedActor, childVillage: string): vo
   if (!inScope(actor, childVillage)) throw notFound()
 }
 
-export const dutyScope = (actor: ScopedActor) => scopeWhere(actor, 'villageCode')
+/** The files whose duty this actor reads, for the calendar's SQL (children aliased `ch`). */
+export const dutyScopeSql = (actor: ScopedActor) => scopeSql(actor, sql`ch."villageCode"`)

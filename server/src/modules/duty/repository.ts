@@ -1,6 +1,7 @@
 import type { DirectorVisitKind } from '../../generated/prisma/client'
-import type { Tx } from '../../db/prisma'
 import type { DutyRule } from '@qstx/shared'
+import type { Tx } from '../../db/prisma'
+import { empty, one, sql, type Queryable, type Sql } from '../../db/sql'
 
 export function findChildForDuty(tx: Tx, id: string) {
   return tx.child.findUnique({ where: { id }, select: { id: true, villageCode: true, closedAt: true, lastContactOn: true, lastHomeVisitOn: true } })
@@ -41,7 +42,8 @@ export interface DutySqlRow {
 }
 
 export interface DutyQuery {
-  prefix: string
+  /** Which files: the region condition on the children table, aliased `ch` (from policy). */
+  region: Sql
   villageCode?: string
   today: string
   rule: DutyRule
@@ -53,12 +55,14 @@ const interval = (i: { days?: number; months?: number }) => `${i.months ?? 0} mo
 /**
  * The duty calendar's rows: the same rules as shared dutyOf() (PostgreSQL's date + interval clamps
  * month ends exactly as addInterval does — a test holds the two together), over open files.
- * Parameters $1–$8 are shared by every query below. Costs per row matter at 50,000 files: the
- * filing date is UTC + 8 hours (China has kept no daylight saving since 1991; a time-zone lookup
- * per row doubled the scan), and open reports are one hashed join, not a sub-query per row. The
- * partial index children_duty_idx covers every column read, so a county is an index-only scan.
+ * Costs per row matter at 50,000 files: the filing date is UTC + 8 hours (China has kept no
+ * daylight saving since 1991; a time-zone lookup per row doubled the scan), and open reports are
+ * one hashed join, not a sub-query per row. The partial index children_duty_idx covers every
+ * column read, so a county is an index-only scan.
  */
-const DUTY_ROWS = `WITH c AS (
+function dutyRows(q: Omit<DutyQuery, 'status'>): Sql {
+  const { rule } = q
+  return sql`WITH c AS (
     SELECT ch.id, ch.name, ch."villageCode", ch."lastContactOn", ch."lastHomeVisitOn",
            ((ch."createdAt" AT TIME ZONE 'UTC') + interval '8 hours')::date AS filed,
            cardinality(ch."specialAttention") > 0 AS special,
@@ -68,65 +72,65 @@ const DUTY_ROWS = `WITH c AS (
       LEFT JOIN (SELECT DISTINCT r."childId" FROM safeguarding_reports r
                   WHERE r."childId" IS NOT NULL
                     AND NOT EXISTS (SELECT 1 FROM safeguarding_events e WHERE e."reportId" = r.id AND e.type = 'closed')) o ON o."childId" = ch.id
-     WHERE ch."villageCode" LIKE $1 AND ch."closedAt" IS NULL AND ($2::text IS NULL OR ch."villageCode" = $2)
+     WHERE ${q.region} AND ch."closedAt" IS NULL ${q.villageCode ? sql`AND ch."villageCode" = ${q.villageCode}` : empty}
   ), d AS (
     SELECT c.*, (special OR high_risk OR open_report) AS heightened,
            (coalesce(greatest("lastContactOn", "lastHomeVisitOn"), filed)
-             + CASE WHEN special OR high_risk OR open_report THEN $4::interval ELSE $3::interval END)::date AS next_contact,
+             + CASE WHEN special OR high_risk OR open_report THEN ${interval(rule.heightenedContact)}::interval ELSE ${interval(rule.contact)}::interval END)::date AS next_contact,
            (coalesce("lastHomeVisitOn", filed)
-             + CASE WHEN special OR high_risk OR open_report THEN $6::interval ELSE $5::interval END)::date AS next_home
+             + CASE WHEN special OR high_risk OR open_report THEN ${interval(rule.heightenedHomeVisit)}::interval ELSE ${interval(rule.homeVisit)}::interval END)::date AS next_home
       FROM c
   )
-  SELECT d.*, least(next_contact, next_home) < $7::date AS is_overdue,
-         least(next_contact, next_home) <= ($7::date + $8::interval)::date AS is_due
+  SELECT d.*, least(next_contact, next_home) < ${q.today}::date AS is_overdue,
+         least(next_contact, next_home) <= (${q.today}::date + ${interval({ days: rule.dueSoonDays })}::interval)::date AS is_due
     FROM d`
-
-/** The status filter ($9) as a condition on DUTY_ROWS' flags. */
-const SELECTED = `CASE $9::text WHEN 'overdue' THEN is_overdue WHEN 'due_soon' THEN is_due AND NOT is_overdue
-                                WHEN 'attention' THEN heightened ELSE true END`
-
-function params(q: DutyQuery) {
-  return [
-    `${q.prefix}%`, q.villageCode ?? null,
-    interval(q.rule.contact), interval(q.rule.heightenedContact), interval(q.rule.homeVisit), interval(q.rule.heightenedHomeVisit),
-    q.today, interval({ days: q.rule.dueSoonDays }),
-  ]
 }
 
-export interface DutyCounts { all: number; overdue: number; dueSoon: number; heightened: number; selected: number }
+/** The status filter as a condition on dutyRows' flags. */
+const SELECTED: Record<NonNullable<DutyQuery['status']> | 'all', Sql> = {
+  all: sql`true`,
+  overdue: sql`is_overdue`,
+  due_soon: sql`is_due AND NOT is_overdue`,
+  attention: sql`heightened`,
+}
+const selected = (q: DutyQuery) => SELECTED[q.status ?? 'all']
 
-/** One page of the calendar and its counts from a single pass over the files (materialized once). */
-export async function dutyCalendar(tx: Tx, q: DutyQuery, limit: number, offset: number): Promise<{ rows: DutySqlRow[]; counts: DutyCounts }> {
-  const [out] = await tx.$queryRawUnsafe<Array<{ rows: DutySqlRow[]; counts: DutyCounts }>>(
-    `WITH s AS MATERIALIZED (${DUTY_ROWS})
+export interface DutyCounts { all: number; overdue: number; dueSoon: number; heightened: number; selected: number }
+export type DutyPageRow = DutySqlRow & { villageName: string }
+
+/**
+ * One page of the calendar, its counts and the villages' names, in one statement: a single pass
+ * over the files (materialized once). Planned for each request's values (db/sql.ts): a village
+ * and a county of 50,000 files want different plans.
+ */
+export async function dutyCalendar(db: Queryable, q: DutyQuery, limit: number, offset: number): Promise<{ rows: DutyPageRow[]; counts: DutyCounts }> {
+  const out = await one<{ rows: DutyPageRow[]; counts: DutyCounts }>(db, sql`
+    WITH s AS MATERIALIZED (${dutyRows(q)})
      SELECT (SELECT json_build_object('all', count(*), 'overdue', count(*) FILTER (WHERE is_overdue),
                                       'dueSoon', count(*) FILTER (WHERE is_due AND NOT is_overdue),
                                       'heightened', count(*) FILTER (WHERE heightened),
-                                      'selected', count(*) FILTER (WHERE ${SELECTED}))
+                                      'selected', count(*) FILTER (WHERE ${selected(q)}))
                FROM s) AS counts,
             (SELECT coalesce(json_agg(p ORDER BY p.due, p.name, p."childId"), '[]'::json) FROM (
                SELECT id AS "childId", name, "villageCode", "lastContactOn"::text AS "lastContactOn", "lastHomeVisitOn"::text AS "lastHomeVisitOn",
                       next_contact::text AS "nextContactOn", next_home::text AS "nextHomeVisitOn",
-                      special, high_risk AS "highRisk", open_report AS "openReport", least(next_contact, next_home) AS due
-                 FROM s WHERE ${SELECTED}
+                      special, high_risk AS "highRisk", open_report AS "openReport", least(next_contact, next_home) AS due,
+                      coalesce((SELECT r.name FROM regions r WHERE r.code = s."villageCode"), s."villageCode") AS "villageName"
+                 FROM s WHERE ${selected(q)}
                 ORDER BY least(next_contact, next_home), name, id
-                LIMIT $10 OFFSET $11) p) AS rows`,
-    ...params(q), q.status ?? null, limit, offset,
-  )
+                LIMIT ${limit} OFFSET ${offset}) p) AS rows`, { prepared: false })
   return out!
 }
 
 export async function dutyCounts(tx: Tx, q: DutyQuery) {
-  const [row] = await tx.$queryRawUnsafe<DutyCounts[]>(
-    `WITH s AS (${DUTY_ROWS})
+  const [row] = await tx.$queryRaw<DutyCounts[]>`
+    WITH s AS (${dutyRows(q)})
      SELECT count(*)::int AS all,
             count(*) FILTER (WHERE is_overdue)::int AS overdue,
             count(*) FILTER (WHERE is_due AND NOT is_overdue)::int AS "dueSoon",
             count(*) FILTER (WHERE heightened)::int AS heightened,
-            count(*) FILTER (WHERE ${SELECTED})::int AS selected
-       FROM s`,
-    ...params(q), q.status ?? null,
-  )
+            count(*) FILTER (WHERE ${selected(q)})::int AS selected
+       FROM s`
   return row!
 }
 
@@ -135,16 +139,10 @@ export async function dutyCounts(tx: Tx, q: DutyQuery) {
  * the first `groupLength` digits of the village code (9: per township, 12: per village).
  */
 export function dutyCountsByRegion(tx: Tx, q: Omit<DutyQuery, 'status' | 'villageCode'>, groupLength: number) {
-  return tx.$queryRawUnsafe<Array<{ code: string; overdue: number; dueSoon: number }>>(
-    `WITH s AS (${DUTY_ROWS})
-     SELECT left("villageCode", $9) AS code,
+  return tx.$queryRaw<Array<{ code: string; overdue: number; dueSoon: number }>>`
+    WITH s AS (${dutyRows(q)})
+     SELECT left("villageCode", ${groupLength}::int) AS code,
             count(*) FILTER (WHERE is_overdue)::int AS overdue,
             count(*) FILTER (WHERE is_due AND NOT is_overdue)::int AS "dueSoon"
-       FROM s GROUP BY 1`,
-    ...params(q), groupLength,
-  )
-}
-
-export function regionNames(tx: Tx, codes: string[]) {
-  return tx.region.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })
+       FROM s GROUP BY 1`
 }

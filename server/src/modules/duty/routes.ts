@@ -9,7 +9,7 @@ const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorR
 const secured = { security: [{ bearer: [] }], tags: ['duty'] }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const duty = createDutyService({ prisma: app.prisma, clock: app.clock, cacheMs: DUTY_CACHE_MS })
+  const duty = createDutyService({ prisma: app.prisma, pg: app.pg, clock: app.clock, cacheMs: DUTY_CACHE_MS })
 
   app.post(
     '/children/:id/visits',

@@ -5,15 +5,16 @@
  */
 import type { z } from 'zod'
 import {
-  chinaDate, dutyRule, dutyStatus, regionLevel, regionPrefix,
+  chinaDate, dutyRule, dutyStatus, regionLevel,
   type CreateDirectorVisitBody, type DutyCalendarQuerySchema, type HeightenedReason,
 } from '@qstx/shared'
+import type pg from 'pg'
 import type { Db } from '../../db/prisma'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError, notFound } from '../../lib/app-error'
 import type { Clock } from '../../lib/clock'
 import { createShortCache } from '../../lib/short-cache'
-import { assertChildInScope, assertMayRead, assertMayRecord } from './policy'
+import { assertChildInScope, assertMayRead, assertMayRecord, dutyScopeSql } from './policy'
 import * as repo from './repository'
 
 const toDate = (d: string) => new Date(`${d}T00:00:00Z`)
@@ -22,7 +23,7 @@ const fromDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
 /** How long a township's or county's calendar page is shared between desks. */
 export const DUTY_CACHE_MS = 30_000
 
-export function createDutyService({ prisma, clock, cacheMs = 0 }: { prisma: Db; clock: Clock; cacheMs?: number }) {
+export function createDutyService({ prisma, pg, clock, cacheMs = 0 }: { prisma: Db; pg: pg.Pool; clock: Clock; cacheMs?: number }) {
   const cached = createShortCache<Awaited<ReturnType<typeof repo.dutyCalendar>>>(cacheMs)
 
   async function record(actor: ScopedActor, childId: string, body: CreateDirectorVisitBody) {
@@ -59,15 +60,15 @@ export function createDutyService({ prisma, clock, cacheMs = 0 }: { prisma: Db; 
   async function calendar(actor: ScopedActor, query: z.infer<typeof DutyCalendarQuerySchema>) {
     assertMayRead(actor, query.villageCode)
     const today = chinaDate(clock.now())
-    const q = { prefix: regionPrefix(actor.regionCode), villageCode: query.villageCode, today, rule: dutyRule(actor.regionCode), status: query.status }
+    const rule = dutyRule(actor.regionCode)
+    const q = { region: dutyScopeSql(actor), villageCode: query.villageCode, today, rule, status: query.status }
     const offset = (query.page - 1) * query.pageSize
-    const read = () => repo.dutyCalendar(prisma, q, query.pageSize, offset)
+    const read = () => repo.dutyCalendar(pg, q, query.pageSize, offset)
     // A village is read fresh (its director just recorded a visit); a township's or county's
     // calendar is the same for every desk over it and is shared for a few seconds.
     const { rows, counts } = q.villageCode || regionLevel(actor.regionCode) === 'village'
       ? await read()
-      : await cached(JSON.stringify([q, query.pageSize, offset]), read)
-    const names = new Map((await repo.regionNames(prisma, [...new Set(rows.map((r) => r.villageCode))])).map((r) => [r.code, r.name]))
+      : await cached(JSON.stringify([actor.regionCode, today, query.status, query.pageSize, offset]), read)
     return {
       items: rows.map((r) => {
         const reasons: HeightenedReason[] = [
@@ -75,9 +76,9 @@ export function createDutyService({ prisma, clock, cacheMs = 0 }: { prisma: Db; 
           ...(r.highRisk ? (['high_risk'] as const) : []),
           ...(r.openReport ? (['open_report'] as const) : []),
         ]
-        const status = (due: string) => dutyStatus(due, today, q.rule.dueSoonDays)
+        const status = (due: string) => dutyStatus(due, today, rule.dueSoonDays)
         return {
-          childId: r.childId, name: r.name, villageCode: r.villageCode, villageName: names.get(r.villageCode) ?? r.villageCode,
+          childId: r.childId, name: r.name, villageCode: r.villageCode, villageName: r.villageName,
           heightenedReasons: reasons, lastContactOn: r.lastContactOn, lastHomeVisitOn: r.lastHomeVisitOn,
           nextContactOn: r.nextContactOn, nextHomeVisitOn: r.nextHomeVisitOn,
           contactStatus: status(r.nextContactOn), homeVisitStatus: status(r.nextHomeVisitOn),

@@ -1,21 +1,41 @@
 /**
- * Matching in SQL: the county's approved volunteers with free capacity, ranked by the weights of
- * shared MATCH_WEIGHTS (the same rules as explainMatch, which words the reasons for the few rows
- * returned). Ranking 5,000 volunteers in PostgreSQL returns ten rows; ranking them in Node would
- * first ship all 5,000 across.
+ * Matching in one statement (ARCHITECTURE.md, "Hot paths"): the child — only when it is open and
+ * inside the coordinator's region (policy) — its live pairing, the county's approved volunteers
+ * with free capacity ranked by the weights of shared MATCH_WEIGHTS (the same rules as
+ * explainMatch, which words the reasons for the few rows returned), the region names, and the
+ * view's audit row. Ranking 5,000 volunteers in PostgreSQL returns ten rows; ranking them in Node
+ * would first ship all 5,000 across.
+ *
+ * The child's village is known only inside the statement, so the county is a range over 12-digit
+ * region codes (`lo`…`hi`, from the child's row): a B-tree answers it from a value found at run
+ * time, where `LIKE` needs its pattern when the plan is made. The child's words become skills in
+ * SQL, from shared's word lists passed as parameters, so the rules stay in one place.
  */
-import { LIVE_PAIRING_STATES, MATCH_WEIGHTS as W } from '@qstx/shared'
-import { Prisma } from '../../generated/prisma/client'
-import type { Tx } from '../../db/prisma'
+import { INTEREST_WORD_SKILLS, LIVE_PAIRING_STATES, MATCH_WEIGHTS as W, NEED_WORD_SKILLS, SKILLS } from '@qstx/shared'
+import { join, raw, rows, sql, type Queryable, type Sql } from '../../db/sql'
+import type { ScopedActor } from '../../lib/actor'
+import { auditInsert, type AuditContext } from '../../lib/audit'
+import { scopeSql } from '../../lib/policy'
+import { reachParams } from './policy'
 
 export interface CandidateQuery {
   childId: string
-  villageCode: string
-  needSkills: string[]
-  interestSkills: string[]
-  /** The coordinator's reach (policy.reachParams). */
-  reach: { prefix: string; ancestors: string[] }
+  actor: ScopedActor
   limit: number
+  /** The view's audit row, written only when the child is found in reach. */
+  audit: AuditContext
+}
+
+export interface MatchSqlChild {
+  childId: string
+  childName: string
+  villageCode: string
+  villageName: string
+  needs: string[]
+  interests: string[]
+  consentGivenBy: string | null
+  consentDate: string | null
+  livePairingId: string | null
 }
 
 export interface CandidateRow {
@@ -23,6 +43,7 @@ export interface CandidateRow {
   realName: string | null
   kind: string | null
   serviceRegionCode: string
+  serviceRegionName: string
   skills: string[]
   contactModes: string[]
   capacity: number
@@ -32,48 +53,81 @@ export interface CandidateRow {
   score: number
 }
 
-const LIVE = Prisma.join(LIVE_PAIRING_STATES.map((s) => Prisma.sql`${s}::"PairingState"`))
+/** The child's columns on every row; the candidate's are null on the one row of a child with none. */
+type MatchSqlRow = MatchSqlChild & { [K in keyof CandidateRow]: CandidateRow[K] | null }
 
-export function candidateSql(q: CandidateQuery): Prisma.Sql {
-  const township = q.villageCode.slice(0, 9)
-  const county = q.villageCode.slice(0, 6)
-  // Mirrors shared nearness(): same village, same township (its own or one of its villages), the
-  // whole county (a county code ends in six zeros), elsewhere in the county.
-  const near = Prisma.sql`CASE WHEN v."serviceRegionCode" = ${q.villageCode} THEN 1 WHEN v."serviceRegionCode" LIKE ${`${township}%`} THEN 2 WHEN right(v."serviceRegionCode", 6) = '000000' THEN 3 ELSE 4 END`
-  // Needs met, one plain test per needed skill: no per-row subquery over thousands of rows.
-  const met = q.needSkills.length ? Prisma.join(q.needSkills.map((s) => Prisma.sql`(CASE WHEN ${s} = ANY(c.skills) THEN 1 ELSE 0 END)`), ' + ') : Prisma.sql`0`
-  // Live pairings per volunteer, counted once over the county's pairings (the villageCode pattern
-  // index, index-only) and joined — not a correlated count per volunteer. A volunteer is only
-  // paired inside the county they serve, so these are all of a candidate's live pairings (bar a
-  // child who has since moved county; the proposal's own count, under the volunteer's lock, is exact).
-  return Prisma.sql`
-    WITH live AS (
-      SELECT "volunteerId", count(*)::int AS n FROM "pairings"
-      WHERE "villageCode" LIKE ${`${county}%`} AND state IN (${LIVE})
-      GROUP BY "volunteerId"
-    ), candidates AS (
+const LIVE = sql`${[...LIVE_PAIRING_STATES]}::text[]`
+const words = (pairs: Array<[string, string]>) => sql`${pairs.map(([w]) => w)}::text[], ${pairs.map(([, s]) => s)}::text[]`
+/** The skills a child's words name (shared needSkills / interestSkills), in SQL. */
+const skillsOf = (column: Sql, pairs: Array<[string, string]>) =>
+  sql`ARRAY(SELECT DISTINCT m.skill FROM unnest(${column}) AS n(word) JOIN unnest(${words(pairs)}) AS m(word, skill) ON m.word = btrim(n.word))`
+/** Needs met: one plain test per slot of the child's needed skills, no per-row subquery over thousands of rows. */
+const needsMet = join(SKILLS.map((_, i) => sql`(CASE WHEN ch.need_skills[${raw(String(i + 1))}] = ANY(c.skills) THEN 1 ELSE 0 END)`), ' + ')
+const regionName = (code: Sql) => sql`coalesce((SELECT rg.name FROM regions rg WHERE rg.code = ${code}), ${code})`
+
+export function candidateSql(q: CandidateQuery): Sql {
+  const reach = reachParams(q.actor)
+  return sql`
+    WITH ch AS (
+      SELECT c.id AS "childId", c.name AS "childName", c."villageCode", c.needs, c.interests, c."consentGivenBy", c."consentDate"::text AS "consentDate",
+        ${regionName(sql`c."villageCode"`)} AS "villageName",
+        (SELECT p.id FROM pairings p WHERE p."childId" = c.id AND p.state::text = ANY (${LIVE})) AS "livePairingId",
+        left(c."villageCode", 9) AS township, rpad(left(c."villageCode", 6), 12, '0') AS lo, rpad(left(c."villageCode", 6), 12, '9') AS hi,
+        ${skillsOf(sql`c.needs`, NEED_WORD_SKILLS)} AS need_skills, ${skillsOf(sql`c.interests`, INTEREST_WORD_SKILLS)} AS interest_skills
+      FROM children c WHERE c.id = ${q.childId}::uuid AND c."closedAt" IS NULL AND ${scopeSql(q.actor, sql`c."villageCode"`)}
+    ), audit AS (${auditInsert(q.audit, { action: 'pairing.suggest', result: 'success', targetType: 'child', targetId: q.childId }, sql`EXISTS (SELECT 1 FROM ch)`)}
+    ), live AS (
+      -- Live pairings per volunteer, counted once over the county's pairings (index-only on the
+      -- (villageCode text_pattern_ops, state) index) and joined — not a correlated count per
+      -- volunteer. A volunteer is only paired inside the county they serve, so these are all of a
+      -- candidate's live pairings (bar a child who has since moved county; the proposal's own
+      -- count, under the volunteer's lock, is exact).
+      SELECT p."volunteerId", count(*)::int AS n FROM pairings p
+       WHERE p."villageCode" ~>=~ (SELECT lo FROM ch) AND p."villageCode" ~<=~ (SELECT hi FROM ch) AND p.state::text = ANY (${LIVE})
+       GROUP BY p."volunteerId"
+    ), c AS (
       SELECT v.id, v."realName", v.kind, v."serviceRegionCode", v.skills, v."contactModes", v.capacity, v."teamId", v."statusChangedAt",
-        ${near} AS near, COALESCE(l.n, 0) AS live
-      FROM "volunteers" v LEFT JOIN live l ON l."volunteerId" = v.id
-      WHERE v.status = 'approved'
-        AND v."serviceRegionCode" LIKE ${`${county}%`}
-        AND (v."serviceRegionCode" LIKE ${`${q.reach.prefix}%`} OR v."serviceRegionCode" = ANY(${q.reach.ancestors}::text[]))
+        -- Mirrors shared nearness(): same village, same township (its own or one of its villages),
+        -- the whole county (a county code ends in six zeros), elsewhere in the county.
+        CASE WHEN v."serviceRegionCode" = ch."villageCode" THEN 1 WHEN left(v."serviceRegionCode", 9) = ch.township THEN 2
+             WHEN right(v."serviceRegionCode", 6) = '000000' THEN 3 ELSE 4 END AS near,
+        coalesce(l.n, 0) AS live
+      FROM ch JOIN volunteers v ON v."serviceRegionCode" BETWEEN ch.lo AND ch.hi AND v.status = 'approved'
+      LEFT JOIN live l ON l."volunteerId" = v.id
+      WHERE (v."serviceRegionCode" LIKE ${`${reach.prefix}%`} OR v."serviceRegionCode" = ANY (${reach.ancestors}::text[]))
         AND NOT EXISTS (
-          SELECT 1 FROM "pairings" p WHERE p."childId" = ${q.childId}::uuid AND p."volunteerId" = v.id
-            AND (p.state IN (${LIVE}) OR p.state = 'declined' OR p."endReason" = 'safeguarding_concern'))
+          SELECT 1 FROM pairings p WHERE p."childId" = ch."childId" AND p."volunteerId" = v.id
+            AND (p.state::text = ANY (${LIVE}) OR p.state = 'declined' OR p."endReason" = 'safeguarding_concern'))
+    ), ranked AS (
+      SELECT c.id, c."realName", c.kind::text AS kind, c."serviceRegionCode", c.skills::text[] AS skills, c."contactModes"::text[] AS "contactModes",
+        c.capacity, c."teamId", c.live, c."statusChangedAt",
+        (CASE c.near WHEN 1 THEN ${W.sameVillage}::int WHEN 2 THEN ${W.sameTownship}::int WHEN 3 THEN ${W.countyWide}::int ELSE ${W.sameCounty}::int END)
+        + LEAST(${needsMet}, ${W.maxNeedMatches}::int) * ${W.need}::int
+        + CASE WHEN c.skills && ch.interest_skills THEN ${W.interest}::int ELSE 0 END
+        + CASE WHEN c.near <= 2 AND 'home_visit' = ANY(c."contactModes") THEN ${W.homeVisitNearby}::int
+               WHEN 'school_or_children_home' = ANY(c."contactModes") THEN ${W.meetAtSchool}::int
+               WHEN 'phone_video' = ANY(c."contactModes") THEN ${W.phoneVideo}::int ELSE 0 END
+        + (${W.freeCapacity}::int * GREATEST(c.capacity - c.live, 0)) / GREATEST(c.capacity, 1) AS score
+      FROM c, ch
+      WHERE c.live < c.capacity
+      ORDER BY score DESC, c.live ASC, c."statusChangedAt" ASC NULLS LAST, c.id
+      LIMIT ${q.limit}
     )
-    SELECT c.id, c."realName", c.kind::text AS kind, c."serviceRegionCode", c.skills, c."contactModes", c.capacity, c."teamId", t.name AS "teamName", c.live,
-      (CASE c.near WHEN 1 THEN ${W.sameVillage}::int WHEN 2 THEN ${W.sameTownship}::int WHEN 3 THEN ${W.countyWide}::int ELSE ${W.sameCounty}::int END)
-      + LEAST(${met}, ${W.maxNeedMatches}::int) * ${W.need}::int
-      + CASE WHEN c.skills && ${q.interestSkills}::text[] THEN ${W.interest}::int ELSE 0 END
-      + CASE WHEN c.near <= 2 AND 'home_visit' = ANY(c."contactModes") THEN ${W.homeVisitNearby}::int
-             WHEN 'school_or_children_home' = ANY(c."contactModes") THEN ${W.meetAtSchool}::int
-             WHEN 'phone_video' = ANY(c."contactModes") THEN ${W.phoneVideo}::int ELSE 0 END
-      + (${W.freeCapacity}::int * GREATEST(c.capacity - c.live, 0)) / GREATEST(c.capacity, 1) AS score
-    FROM candidates c LEFT JOIN "teams" t ON t.id = c."teamId"
-    WHERE c.live < c.capacity
-    ORDER BY score DESC, c.live ASC, c."statusChangedAt" ASC NULLS LAST, c.id
-    LIMIT ${q.limit}`
+    SELECT ch."childId", ch."childName", ch."villageCode", ch."villageName", ch.needs, ch.interests, ch."consentGivenBy", ch."consentDate", ch."livePairingId",
+      r.id, r."realName", r.kind, r."serviceRegionCode", ${regionName(sql`r."serviceRegionCode"`)} AS "serviceRegionName", r.skills, r."contactModes",
+      r.capacity, r."teamId", t.name AS "teamName", r.live, r.score
+    FROM ch LEFT JOIN ranked r ON TRUE LEFT JOIN teams t ON t.id = r."teamId"
+    ORDER BY r.score DESC, r.live ASC, r."statusChangedAt" ASC NULLS LAST, r.id`
 }
 
-export const rankCandidates = (tx: Tx, q: CandidateQuery) => tx.$queryRaw<CandidateRow[]>(candidateSql(q))
+/** The child (undefined when closed, missing or out of reach: no audit row then) and its ranked candidates. */
+export async function rankCandidates(db: Queryable, q: CandidateQuery): Promise<{ child: MatchSqlChild; candidates: CandidateRow[] } | undefined> {
+  const found = await rows<MatchSqlRow>(db, candidateSql(q), { prepared: false })
+  const head = found[0]
+  if (!head) return undefined
+  const { childId, childName, villageCode, villageName, needs, interests, consentGivenBy, consentDate, livePairingId } = head
+  return {
+    child: { childId, childName, villageCode, villageName, needs, interests, consentGivenBy, consentDate, livePairingId },
+    candidates: found.filter((r): r is MatchSqlRow & CandidateRow => r.id !== null),
+  }
+}

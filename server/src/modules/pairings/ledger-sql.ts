@@ -1,37 +1,40 @@
 /**
- * The ledger page in two statements: the rows with their child, volunteer and team joined, and one
- * pass over the region that counts every state and the stale ones together. Through Prisma's
- * query API the same page took seven round trips (the rows, three relation look-ups, the total,
- * the counts per state, the stale count) — three of them counting a county's 20,000 pairings each.
- * The count pass reads only the (villageCode, state) INCLUDE (lastConfirmedContactAt, startDate)
- * index. Rows come back in the shape of repository.findPairing, so views.ts serves both.
+ * The ledger page in one statement (ARCHITECTURE.md, "Hot paths"): one pass over the region that
+ * counts every state and the stale ones, and beside it the page's rows with their child, volunteer,
+ * team and village name joined. Through Prisma's query API the same page took seven round trips
+ * (the rows, three relation look-ups, the total, the counts per state, the stale count); as two raw
+ * statements and a name look-up, three. The count pass reads only the (villageCode, state) INCLUDE
+ * (lastConfirmedContactAt, startDate) index. Rows come back in the shape of repository.findPairing,
+ * so views.ts serves both.
  */
-import { PAIRING_STATES, STALE_AFTER_DAYS, regionPrefix, type PairingListQuery, type PairingState } from '@qstx/shared'
-import { Prisma } from '../../generated/prisma/client'
-import type { Tx } from '../../db/prisma'
+import { PAIRING_STATES, STALE_AFTER_DAYS, type PairingListQuery, type PairingState } from '@qstx/shared'
+import { join, rows, sql, type Queryable, type Sql } from '../../db/sql'
 import type { ScopedActor } from '../../lib/actor'
+import { withinRegionSql } from '../../lib/policy'
 import { pairingScopeSql } from './policy'
 import type { PairingRow } from './repository'
-import { addDays } from './views'
+import { addDays, dateOnly } from './views'
 
 /** Stale: active, and the last confirmed contact (or the start date) 60 or more China calendar days back. */
-function staleSql(today: string): Prisma.Sql {
+function staleSql(today: string): Sql {
   const cutoff = addDays(today, -STALE_AFTER_DAYS)
   const midnightAfter = new Date(Date.parse(`${addDays(cutoff, 1)}T00:00:00+08:00`))
-  return Prisma.sql`(p.state = 'active' AND (p."lastConfirmedContactAt" < ${midnightAfter} OR (p."lastConfirmedContactAt" IS NULL AND p."startDate" <= ${cutoff}::date)))`
+  return sql`(p.state = 'active' AND (p."lastConfirmedContactAt" < ${midnightAfter} OR (p."lastConfirmedContactAt" IS NULL AND p."startDate" <= ${cutoff}::date)))`
 }
 
-/** The caller's region (equality for a village, else a prefix) and the filters other than state and staleness. */
-function baseSql(actor: ScopedActor, q: PairingListQuery): Prisma.Sql {
-  const f: Prisma.Sql[] = [pairingScopeSql(actor)]
-  if (q.regionCode) f.push(Prisma.sql`p."villageCode" LIKE ${`${regionPrefix(q.regionCode)}%`}`)
-  if (q.volunteerId) f.push(Prisma.sql`p."volunteerId" = ${q.volunteerId}::uuid`)
-  if (q.childId) f.push(Prisma.sql`p."childId" = ${q.childId}::uuid`)
-  if (q.teamId) f.push(Prisma.sql`p."volunteerId" IN (SELECT id FROM "volunteers" WHERE "teamId" = ${q.teamId}::uuid)`)
-  return Prisma.join(f, ' AND ')
+/** The caller's region (policy) and the filters other than state and staleness. */
+function baseSql(actor: ScopedActor, q: PairingListQuery): Sql {
+  const f: Sql[] = [pairingScopeSql(actor)]
+  if (q.regionCode) f.push(withinRegionSql(sql`p."villageCode"`, q.regionCode))
+  if (q.volunteerId) f.push(sql`p."volunteerId" = ${q.volunteerId}::uuid`)
+  if (q.childId) f.push(sql`p."childId" = ${q.childId}::uuid`)
+  if (q.teamId) f.push(sql`p."volunteerId" IN (SELECT id FROM "volunteers" WHERE "teamId" = ${q.teamId}::uuid)`)
+  return join(f, ' AND ')
 }
 
-interface FlatRow extends Omit<PairingRow, 'child' | 'volunteer'> {
+interface FlatRow extends Omit<PairingRow, 'child' | 'volunteer' | 'startDate' | 'expectedResumeDate'> {
+  startDate: string | null
+  expectedResumeDate: string | null
   childName: string
   childDisplayName: string
   childClosedAt: Date | null
@@ -41,40 +44,72 @@ interface FlatRow extends Omit<PairingRow, 'child' | 'volunteer'> {
   volunteerWorkUnit: string | null
   teamId: string | null
   teamName: string | null
+  villageName: string
 }
 
-export async function ledgerPage(tx: Tx, actor: ScopedActor, q: PairingListQuery, today: string): Promise<PairingRow[]> {
-  const where = [baseSql(actor, q), ...(q.state ? [Prisma.sql`p.state = ${q.state}::"PairingState"`] : []), ...(q.stale ? [staleSql(today)] : [])]
-  const rows = await tx.$queryRaw<FlatRow[]>`
-    SELECT p.id, p."childId", p."volunteerId", p."villageCode", p.state::text AS state, p."proposedAt", p."proposedById", p."acknowledgedAt",
-      p."acknowledgedById", p."approvedAt", p."approvedById", p."startDate", p."pausedAt", p."pauseReason", p."expectedResumeDate", p."endedAt",
-      p."endReason"::text AS "endReason", p."endNote", p."declinedAt", p."declineReason", p."stateChangedAt", p."lastConfirmedContactAt",
-      c.name AS "childName", c."displayName" AS "childDisplayName", c."closedAt" AS "childClosedAt",
-      v."userId" AS "volunteerUserId", v."realName" AS "volunteerRealName", v.kind::text AS "volunteerKind", v."workUnit" AS "volunteerWorkUnit",
-      t.id AS "teamId", t.name AS "teamName"
-    FROM "pairings" p
-    JOIN "children" c ON c.id = p."childId"
-    JOIN "volunteers" v ON v.id = p."volunteerId"
-    LEFT JOIN "teams" t ON t.id = v."teamId"
-    WHERE ${Prisma.join(where, ' AND ')}
-    ORDER BY p."stateChangedAt" DESC, p.id DESC
-    LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`
-  return rows.map(({ childName, childDisplayName, childClosedAt, volunteerUserId, volunteerRealName, volunteerKind, volunteerWorkUnit, teamId, teamName, ...p }) => ({
-    ...p,
-    child: { id: p.childId, name: childName, displayName: childDisplayName, villageCode: p.villageCode, closedAt: childClosedAt },
-    volunteer: { id: p.volunteerId, userId: volunteerUserId, realName: volunteerRealName, kind: volunteerKind, workUnit: volunteerWorkUnit, team: teamId ? { id: teamId, name: teamName! } : null },
-  }))
+/** One row per page row, each also carrying the counts; a page past the end is one row with id null. */
+type LedgerSqlRow = { [K in keyof FlatRow]: FlatRow[K] | null } & { counts: Partial<Record<PairingState, number>> | null; stale: number }
+
+export interface LedgerPage {
+  rows: PairingRow[]
+  villageNames: Map<string, string>
+  counts: Record<PairingState, number>
+  staleCount: number
+  total: number
 }
 
-/** Counts per state and the stale count, in one pass, for the filters other than state and staleness. */
-export async function ledgerCounts(tx: Tx, actor: ScopedActor, q: PairingListQuery, today: string) {
-  const rows = await tx.$queryRaw<Array<{ state: PairingState; n: number; stale: number }>>`
-    SELECT p.state::text AS state, count(*)::int AS n, (count(*) FILTER (WHERE ${staleSql(today)}))::int AS stale
-    FROM "pairings" p WHERE ${baseSql(actor, q)} GROUP BY p.state`
-  const counts = Object.fromEntries(PAIRING_STATES.map((s) => [s, rows.find((r) => r.state === s)?.n ?? 0])) as Record<PairingState, number>
-  const staleCount = rows.reduce((sum, r) => sum + r.stale, 0)
+export async function ledgerPage(db: Queryable, actor: ScopedActor, q: PairingListQuery, today: string): Promise<LedgerPage> {
+  const base = baseSql(actor, q)
+  const where = join([base, ...(q.state ? [sql`p.state = ${q.state}::"PairingState"`] : []), ...(q.stale ? [staleSql(today)] : [])], ' AND ')
+  const found = await rows<LedgerSqlRow>(db, sql`
+    WITH per_state AS (
+      SELECT p.state::text AS state, count(*)::int AS n, (count(*) FILTER (WHERE ${staleSql(today)}))::int AS stale
+        FROM "pairings" p WHERE ${base} GROUP BY p.state
+    ), counts AS (
+      SELECT json_object_agg(state, n) AS counts, coalesce(sum(stale), 0)::int AS stale FROM per_state
+    ), page AS (
+      SELECT p.id, p."childId", p."volunteerId", p."villageCode", p.state::text AS state, p."proposedAt", p."proposedById", p."acknowledgedAt",
+        p."acknowledgedById", p."approvedAt", p."approvedById", p."startDate"::text AS "startDate", p."pausedAt", p."pauseReason",
+        p."expectedResumeDate"::text AS "expectedResumeDate", p."endedAt", p."endReason"::text AS "endReason", p."endNote", p."declinedAt",
+        p."declineReason", p."stateChangedAt", p."lastConfirmedContactAt",
+        c.name AS "childName", c."displayName" AS "childDisplayName", c."closedAt" AS "childClosedAt",
+        v."userId" AS "volunteerUserId", v."realName" AS "volunteerRealName", v.kind::text AS "volunteerKind", v."workUnit" AS "volunteerWorkUnit",
+        t.id AS "teamId", t.name AS "teamName",
+        coalesce((SELECT r.name FROM regions r WHERE r.code = p."villageCode"), p."villageCode") AS "villageName"
+      FROM "pairings" p
+      JOIN "children" c ON c.id = p."childId"
+      JOIN "volunteers" v ON v.id = p."volunteerId"
+      LEFT JOIN "teams" t ON t.id = v."teamId"
+      WHERE ${where}
+      ORDER BY p."stateChangedAt" DESC, p.id DESC
+      LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}
+    )
+    SELECT page.*, n.counts, n.stale FROM counts n LEFT JOIN page ON TRUE
+     ORDER BY page."stateChangedAt" DESC, page.id DESC`, { prepared: false })
+
+  const head = found[0]
+  const counts = Object.fromEntries(PAIRING_STATES.map((s) => [s, head?.counts?.[s] ?? 0])) as Record<PairingState, number>
+  const staleCount = head?.stale ?? 0
   const inState = q.state ? counts[q.state] : Object.values(counts).reduce((a, b) => a + b, 0)
   // Stale pairings are active ones: with a state filter other than active, none are left.
   const total = q.stale ? (!q.state || q.state === 'active' ? staleCount : 0) : inState
-  return { counts, staleCount, total }
+  const page = found.filter((r): r is LedgerSqlRow & FlatRow => r.id !== null)
+  return {
+    rows: page.map(toPairingRow),
+    villageNames: new Map(page.map((r) => [r.villageCode, r.villageName])),
+    counts,
+    staleCount,
+    total,
+  }
+}
+
+function toPairingRow(r: FlatRow): PairingRow {
+  const { childName, childDisplayName, childClosedAt, volunteerUserId, volunteerRealName, volunteerKind, volunteerWorkUnit, teamId, teamName, villageName: _, ...p } = r
+  return {
+    ...p,
+    startDate: p.startDate ? dateOnly(p.startDate) : null,
+    expectedResumeDate: p.expectedResumeDate ? dateOnly(p.expectedResumeDate) : null,
+    child: { id: p.childId, name: childName, displayName: childDisplayName, villageCode: p.villageCode, closedAt: childClosedAt },
+    volunteer: { id: p.volunteerId, userId: volunteerUserId, realName: volunteerRealName, kind: volunteerKind, workUnit: volunteerWorkUnit, team: teamId ? { id: teamId, name: teamName! } : null },
+  }
 }

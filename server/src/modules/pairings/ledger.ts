@@ -4,14 +4,14 @@
  * Opening one pairing is audited like opening a file; lists are not (as children's lists).
  */
 import { chinaDate, type PairingDetail, type PairingListQuery } from '@qstx/shared'
-import type { Db, Tx } from '../../db/prisma'
+import type { Tx } from '../../db/prisma'
 import type { ScopedActor } from '../../lib/actor'
 import { recordAudit, type AuditContext } from '../../lib/audit'
-import type { Clock } from '../../lib/clock'
 import { regionNames } from '../children/repository'
-import { ledgerCounts, ledgerPage } from './ledger-sql'
+import { ledgerPage } from './ledger-sql'
 import { assertCan, assertMayAct } from './policy'
 import * as repo from './repository'
+import type { PairingDeps } from './service'
 import { dateString, myView, rowView } from './views'
 
 export async function detailOf(tx: Tx, id: string, today: string): Promise<PairingDetail> {
@@ -34,15 +34,14 @@ export async function detailOf(tx: Tx, id: string, today: string): Promise<Pairi
   }
 }
 
-export function createLedgerService({ prisma, clock }: { prisma: Db; clock: Clock }) {
+export function createLedgerService({ prisma, pg, clock }: PairingDeps) {
   const today = () => chinaDate(clock.now())
 
   async function list(actor: ScopedActor, q: PairingListQuery) {
     assertCan(actor, 'pairing.list')
     const t = today()
-    const [rows, { counts, staleCount, total }] = await Promise.all([ledgerPage(prisma, actor, q, t), ledgerCounts(prisma, actor, q, t)])
-    const names = await regionNames(prisma, rows.map((r) => r.villageCode))
-    return { items: rows.map((r) => rowView(r, names, t)), total, page: q.page, pageSize: q.pageSize, counts, staleCount }
+    const { rows, villageNames, counts, staleCount, total } = await ledgerPage(pg, actor, q, t)
+    return { items: rows.map((r) => rowView(r, villageNames, t)), total, page: q.page, pageSize: q.pageSize, counts, staleCount }
   }
 
   async function get(actor: ScopedActor, id: string, ctx: AuditContext) {

@@ -18,7 +18,7 @@ const params = z.strictObject({ id: IdSchema })
 const detail = { 200: PairingDetailSchema, ...errors }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const pairings = createPairingService({ prisma: app.prisma, clock: app.clock })
+  const pairings = createPairingService({ prisma: app.prisma, pg: app.pg, clock: app.clock })
 
   app.get(
     '/',

@@ -4,7 +4,8 @@
  * each with its reasons — and the SQL ranking agrees with the shared explanation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { explainMatch, interestSkills, needSkills } from '@qstx/shared'
+import { explainMatch } from '@qstx/shared'
+import type { ScopedActor } from '../../lib/actor'
 import { buildTestApp, type TestContext } from '../../../../test/helpers/build-app'
 import { registerChild } from '../../../../test/helpers/children'
 import { COUNTY, OTHER_COUNTY, SANFANG, TOWNSHIP, VILLAGE, call, pairThrough, pairableVolunteer } from '../../../../test/helpers/pairings'
@@ -59,19 +60,20 @@ describe('GET /api/pairings/suggestions', () => {
 
   it('ranks in SQL exactly as the shared explanation scores', async () => {
     const child = await t.prisma.child.findFirstOrThrow({ where: { villageCode: VILLAGE, needs: { has: '阅读指导' } } })
-    const rows = await rankCandidates(t.prisma, {
-      childId: child.id, villageCode: child.villageCode, needSkills: needSkills(child.needs), interestSkills: interestSkills(child.interests),
-      reach: { prefix: '450225', ancestors: ['450000000000', '450200000000', COUNTY] }, limit: 50,
-    })
-    expect(rows.length).toBeGreaterThan(3)
-    for (const r of rows) expect(r.score, r.id).toBe(explainMatch(child, { ...r, livePairings: r.live }).score)
-    expect(rows.map((r) => r.score)).toEqual([...rows.map((r) => r.score)].sort((a, b) => b - a))
+    const actor = { role: 'coordinator', regionCode: COUNTY } as ScopedActor
+    const audit = { requestId: 'test', ip: '127.0.0.1', actorUserId: null, actorRole: null, regionCode: null, at: new Date() }
+    const { candidates } = (await rankCandidates(t.app.pg, { childId: child.id, actor, limit: 50, audit }))!
+    expect(candidates.length).toBeGreaterThan(3)
+    for (const r of candidates) expect(r.score, r.id).toBe(explainMatch(child, { ...r, livePairings: r.live }).score)
+    expect(candidates.map((r) => r.score)).toEqual([...candidates.map((r) => r.score)].sort((a, b) => b - a))
   })
 
-  it('answers 404 for a child outside the region, 403 to roles that do not match', async () => {
+  it('answers 404 for a child outside the region (no audit row), 403 to roles that do not match', async () => {
     const child = await registerChild(t.app, VILLAGE)
     expect((await (await as('coordinator', SANFANG))('GET', `/api/pairings/suggestions?childId=${child.id}`)).statusCode).toBe(404)
     expect((await (await as('child_director', VILLAGE))('GET', `/api/pairings/suggestions?childId=${child.id}`)).statusCode).toBe(403)
+    // Nothing was shown, so nothing is on the record (the audit row is written with the read).
+    expect(await t.prisma.auditLog.count({ where: { action: 'pairing.suggest', targetId: child.id } })).toBe(0)
   })
 })
 
