@@ -9,7 +9,7 @@
  */
 import { BENCH_COUNTY, benchTownship, benchVillage } from './fixtures/children'
 import type { BenchContext } from './scenarios'
-import { benchSessions } from './reports-scenarios'
+import { sessions } from './scenarios'
 
 export interface ExportRun {
   name: string
@@ -91,7 +91,7 @@ async function directExport(ctx: BenchContext, auth: Record<string, string>, pat
 
 export async function runExportBench(ctx: BenchContext, say: (m: string) => void): Promise<ExportRun[]> {
   // A session of its own (exports are limited to 10 a minute per person, and this is one person).
-  const [civil] = await benchSessions(ctx, 'civil_affairs', BENCH_COUNTY, 1, 'exports')
+  const [civil] = await sessions(ctx, { role: 'civil_affairs', regionCode: BENCH_COUNTY }, 1, 'exports')
   const auth = civil!.headers!
   const year = new Date().getFullYear()
   const runs: ExportRun[] = []

@@ -20,6 +20,8 @@ export interface Row {
   baseline?: Measurement
   /** The limit run (one bare SELECT through a pg Pool) with the same connections; absent on baseline and limit rows. */
   limit?: Measurement
+  /** Measured after the province around the county was generated; absent: the county dataset. */
+  dataset?: 'province'
 }
 
 export interface Report {
@@ -33,7 +35,12 @@ export interface Report {
   scenarios: Row[]
   /** The exports measured as jobs (export-bench.ts): time to ready, bytes, the server's RSS growth. */
   exports?: ExportRun[]
+  /** How long generating the province took, and the rows it left (fixtures/province.ts). */
+  province?: { seconds: number; counts: Record<string, number> }
 }
+
+/** Within this factor a county's read is "unaffected" by the province around it (issue #15). */
+export const PROVINCE_GROWTH_TARGET = 1.5
 
 export function machine(): Report['machine'] {
   const cpus = os.cpus()
@@ -81,7 +88,7 @@ export function renderTable(report: Report): string {
     header,
     ...report.baselines.map((r) => line(r, `hello-world (${r.connections} conns)`)),
     ...report.limits.map((r) => line({ ...r, baseline: report.baselines.find((b) => b.connections === r.connections)?.result }, `limit: one SELECT via pg Pool (${r.connections} conns)`)),
-    ...report.scenarios.map((r) => line(r, `${r.name}  ${r.method} ${r.path}`)),
+    ...report.scenarios.map((r) => line(r, `${r.name}${r.dataset ? ` · ${r.dataset}` : ''}  ${r.method} ${r.path}`)),
   ]
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
   const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd()
@@ -95,7 +102,26 @@ export function renderTable(report: Report): string {
     fmt(rows[0]!),
     widths.map((w) => '─'.repeat(w)).join('  '),
     ...rows.slice(1).map(fmt),
+    ...renderProvince(report),
   ].join('\n')
+}
+
+/** Each county read's p95 on the county dataset beside the same on the province (target ≤ 1.5×). */
+function renderProvince(report: Report): string[] {
+  if (!report.province) return []
+  const grown = report.scenarios.filter((r) => r.dataset === 'province')
+  const lines = grown.map((p) => {
+    const c = report.scenarios.find((r) => !r.dataset && r.name === p.name)!
+    const ratio = p.result.latencyMs.p95 / c.result.latencyMs.p95
+    return `  ${p.name.padEnd(40)} ${c.result.latencyMs.p95.toFixed(2).padStart(8)} ms → ${p.result.latencyMs.p95.toFixed(2).padStart(8)} ms  ${ratio.toFixed(2)}×${ratio > PROVINCE_GROWTH_TARGET ? '  OVER TARGET' : ''}`
+  })
+  const c = report.province.counts
+  return [
+    '',
+    `province: generated in ${report.province.seconds.toFixed(0)} s — ${Object.entries(c).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`,
+    `p95 of the county's reads, county dataset → province dataset (target ≤ ${PROVINCE_GROWTH_TARGET}×):`,
+    ...lines,
+  ]
 }
 
 /**

@@ -8,10 +8,13 @@
  * 3. the limit row: one bare `SELECT` through a `pg` Pool on that database (limit-process.ts), once
  *    per distinct connection count — the most any database route can do here;
  * 4. each scenario: setup, warm-up, measured run — one after another, never overlapping;
- * 5. table on stdout (each scenario as a ratio of hello-world and of the limit), JSON in results/;
+ * 5. the province: the county's reads again once the province around it is generated (\`county\` in
+ *    scenarios.ts, fixtures/province.ts), with the growth of each p95;
+ * 6. table on stdout (each scenario as a ratio of hello-world and of the limit), JSON in results/;
  *    exit 1 if any run saw a non-2xx or an error.
  * Autocannon runs here, so load generation and the servers never share an event loop.
  */
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { measure, type LoadSpec, type Measurement } from './load'
@@ -33,10 +36,15 @@ const say = (m: string) => process.stderr.write(`${m}\n`)
 
 async function main(): Promise<number> {
   if (durationOverride !== null && !(durationOverride > 0)) throw new Error('BENCH_DURATION must be a positive number of seconds')
-  const selected = scenarios.filter((s) => filter.length === 0 || filter.some((f) => s.name.toLowerCase().includes(f)))
+  const named = (part: string) => filter.length === 0 || filter.some((f) => part.includes(f) || f.includes(part))
+  // The province (fixtures/province.ts): the county's reads measured again once the province
+  // around the county is generated, under the name "province" — so they are measured first too.
+  const wantsProvince = named('province')
+  const countyReads = wantsProvince ? scenarios.filter((s) => s.county) : []
+  const selected = scenarios.filter((s) => filter.some((f) => s.name.toLowerCase().includes(f)) || filter.length === 0 || countyReads.includes(s))
   // The exports (export-bench.ts) are jobs, not request rates: they run after the scenarios, under the name "export".
-  const wantsExports = filter.length === 0 || filter.some((f) => 'export'.includes(f) || f.includes('export'))
-  if (selected.length === 0 && !wantsExports) throw new Error(`no scenario matches ${filter.join(', ')}; there are: ${scenarios.map((s) => s.name).join(', ')}, export`)
+  const wantsExports = named('export')
+  if (selected.length === 0 && !wantsExports) throw new Error(`no scenario matches ${filter.join(', ')}; there are: ${scenarios.map((s) => s.name).join(', ')}, export, province`)
   const durationOf = (s: Scenario) => durationOverride ?? s.duration
   const load = os.loadavg()[0]!
   const busy = load > BUSY_LOAD_PER_CORE * os.cpus().length
@@ -72,18 +80,28 @@ async function main(): Promise<number> {
   }
   await limit.stop()
 
-  const rows: Row[] = []
-  for (const s of selected) {
+  const run = async (s: Scenario, dataset?: 'province'): Promise<Row> => {
     const shapes = await shapesOf(s, ctx)
     const spec: LoadSpec = { url: server.url, method: s.method, path: s.path, shapes, connections: s.connections, duration: durationOf(s) }
-    say(`  ${s.name}: ${s.method} ${s.path}, ${s.connections} connections, ${spec.duration} s` + (shapes.length > 1 ? `, rotating ${shapes.length} request variants` : ''))
+    say(`  ${s.name}${dataset ? ` (${dataset})` : ''}: ${s.method} ${s.path}, ${s.connections} connections, ${spec.duration} s` + (shapes.length > 1 ? `, rotating ${shapes.length} request variants` : ''))
     const result = await warmUpAndMeasure(spec)
-    rows.push({
+    return {
       name: s.name, method: s.method, path: s.path, connections: s.connections, duration: spec.duration, result,
-      baseline: baselines.get(s.connections)!.result, limit: limits.get(s.connections)!.result,
-    })
+      baseline: baselines.get(s.connections)!.result, limit: limits.get(s.connections)!.result, ...(dataset ? { dataset } : {}),
+    }
   }
+  const rows: Row[] = []
+  for (const s of selected) rows.push(await run(s))
   const exportRuns = wantsExports ? await runExportBench(ctx, say) : []
+  let province: Report['province']
+  if (countyReads.length) {
+    say('growing the database to the province around the county (fixtures/province.ts)…')
+    const grown = await postLong(new URL('/__bench/province', server.url))
+    const provinceRows: Row[] = []
+    for (const s of countyReads) provinceRows.push(await run(s, 'province'))
+    rows.push(...provinceRows)
+    province = { ...(grown as { seconds: number; counts: Record<string, number> }) }
+  }
   await server.stop()
 
   const baselineRows = [...baselines.values()]
@@ -98,6 +116,7 @@ async function main(): Promise<number> {
     limits: limitRows,
     scenarios: rows,
     exports: exportRuns,
+    ...(province ? { province } : {}),
   }
   console.log(renderTable(report) + (exportRuns.length ? renderExportRuns(exportRuns) : ''))
   const file = writeReport(report, path.join(HERE, 'results'))
@@ -106,6 +125,23 @@ async function main(): Promise<number> {
     say(`FAIL ${r.name}: ${r.result.non2xx} non-2xx (status codes ${JSON.stringify(r.result.statusCodes)}), ${r.result.errors} errors`)
   }
   return report.ok ? 0 : 1
+}
+
+/**
+ * A POST that may take minutes (the province is generated in the server process): node:http sets
+ * no time limit, where fetch gives up on a response's headers after five.
+ */
+function postLong(url: URL): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST' }, (res) => {
+      let body = ''
+      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => {
+        if (res.statusCode !== 200) return reject(new Error(`POST ${url.pathname}: HTTP ${res.statusCode} ${body}`))
+        resolve(JSON.parse(body))
+      })
+    })
+    req.on('error', reject).end()
+  })
 }
 
 /** The warm-up lets V8 optimise the hot paths and fills the connection pools; its numbers are dropped. */
@@ -122,13 +158,13 @@ async function shapesOf(s: Scenario, ctx: BenchContext): Promise<RequestShape[]>
 function context(server: RunningChild): BenchContext {
   return {
     baseUrl: server.url,
-    async login(persona) {
+    async login(who) {
       const res = await fetch(new URL('/api/dev/login', server.url), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ persona }),
+        body: JSON.stringify(typeof who === 'string' ? { persona: who } : who),
       })
-      if (!res.ok) throw new Error(`dev login as ${persona}: HTTP ${res.status} ${await res.text()}`)
+      if (!res.ok) throw new Error(`dev login as ${JSON.stringify(who)}: HTTP ${res.status} ${await res.text()}`)
       return ((await res.json()) as { token: string }).token
     },
   }

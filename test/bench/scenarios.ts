@@ -26,11 +26,14 @@ export interface RequestShape {
   query?: string
 }
 
+/** A demo persona's key, or a role in a region (dev login signs in as its first holder). */
+export type Who = string | { role: string; regionCode: string }
+
 export interface BenchContext {
   /** e.g. http://127.0.0.1:41234 — the app under test. */
   baseUrl: string
-  /** POST /api/dev/login as a demo persona (seed/personas.ts); returns the bearer token. */
-  login(persona: string): Promise<string>
+  /** POST /api/dev/login as a demo persona (seed/personas.ts) or a role in a region; returns the bearer token. */
+  login(who: Who): Promise<string>
 }
 
 export interface Scenario {
@@ -44,22 +47,29 @@ export interface Scenario {
   connections: number
   /** Seconds measured (after the warm-up); BENCH_DURATION overrides it for smoke runs. */
   duration: number
+  /**
+   * A read of the bench county that is measured again once the province around it is generated
+   * (fixtures/province.ts), to show how it grows with the data around it.
+   */
+  county?: true
 }
 
 const sessionPools = new WeakMap<BenchContext, Map<string, string[]>>()
 
 /**
- * `count` sessions of one persona as Authorization headers, to rotate through. Size it so that no
- * session passes 600 requests a minute: req/s × (warm-up + duration) / count < 600, with room.
- * Logins are limited to 120 a minute for the whole run, so sessions are kept per persona and shared
- * by every scenario that asks again (they log in only for the ones still missing).
+ * `count` sessions of one person — a demo persona, or the (dev-login) user holding a role in a
+ * region — as Authorization headers, to rotate through: real traffic comes from many sessions, and
+ * the session cache should see them. The bench server's rate limit is out of reach (server-process.ts),
+ * but dev login allows 120 a minute for the whole run, so sessions are kept per person (and `pool`,
+ * for a set of its own) and shared by every scenario that asks again: they log in only for the
+ * ones still missing.
  */
-export async function sessions(ctx: BenchContext, persona: string, count: number): Promise<RequestShape[]> {
+export async function sessions(ctx: BenchContext, who: Who, count: number, pool = 'main'): Promise<RequestShape[]> {
   if (!sessionPools.has(ctx)) sessionPools.set(ctx, new Map())
-  const pool = sessionPools.get(ctx)!
-  const tokens = pool.get(persona) ?? []
-  pool.set(persona, tokens)
-  while (tokens.length < count) tokens.push(await ctx.login(persona))
+  const key = `${typeof who === 'string' ? who : `${who.role}@${who.regionCode}`}#${pool}`
+  const tokens = sessionPools.get(ctx)!.get(key) ?? []
+  sessionPools.get(ctx)!.set(key, tokens)
+  while (tokens.length < count) tokens.push(await ctx.login(who))
   return tokens.slice(0, count).map((t) => ({ headers: { authorization: `Bearer ${t}` } }))
 }
 
@@ -73,9 +83,10 @@ export const scenarios: Scenario[] = [
     name: 'me',
     method: 'GET',
     path: '/api/me',
-    setup: (ctx) => sessions(ctx, 'demo.coordinator', 50),
+    setup: (ctx) => sessions(ctx, 'demo.coordinator', 25),
     connections: 50,
     duration: 10,
+    county: true,
   },
   ...childrenScenarios,
   ...pairingScenarios,

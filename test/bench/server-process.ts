@@ -20,6 +20,7 @@ import { generateCounty } from './fixtures/children'
 import { generatePairings } from './fixtures/pairings'
 import { generateCheckinPairings } from './fixtures/checkins'
 import { generateDirectorVisits } from './fixtures/ledger'
+import { countyCheckins, growProvince } from './fixtures/province'
 import { startWorker } from '../../server/src/jobs/worker'
 import { collectGarbage } from '../../server/src/modules/exports/heap'
 import { WechatClient } from '../../server/src/wechat/client'
@@ -55,6 +56,8 @@ async function main() {
   await generatePairings(prisma, county.villages, { log })
   // The ledger's Q1–Q4 rows: this year's director visits (fixtures/ledger.ts).
   await generateDirectorVisits(prisma, { children: 50_000, log })
+  // A year or two of love parents' check-ins: 30 per approved pairing (fixtures/province.ts).
+  await countyCheckins(prisma, log)
   // A freshly bulk-loaded database has no planner statistics and autovacuum would start analysing
   // it in the middle of a measurement; do it now, as a long-running production database has it.
   await prisma.$executeRawUnsafe('VACUUM ANALYZE')
@@ -77,6 +80,7 @@ async function main() {
   const worker = await startWorker({ databaseUrl, prisma, wechat, templateId: config.WECHAT_TEMPLATE_GENERAL, clock: systemClock, keyring })
   life.onCleanup(() => worker.stop())
   benchMemoryRoute(app)
+  benchProvinceRoute(app, databaseUrl)
   collectGarbage() // generating the fixtures left a heap of garbage: not the app's memory
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   // The limit row (limit-process.ts) measures one SELECT against this same database.
@@ -113,4 +117,13 @@ function benchMemoryRoute(app: Awaited<ReturnType<typeof buildApp>>) {
     if (reset) peak = now
     return out
   })
+}
+
+/**
+ * POST /__bench/province — grows the county's database to the province around it (fixtures/
+ * province.ts) while the app runs, so run.ts measures the county's reads on both. Bench-only, like
+ * the memory route.
+ */
+function benchProvinceRoute(app: Awaited<ReturnType<typeof buildApp>>, databaseUrl: string) {
+  app.post('/__bench/province', async () => growProvince(databaseUrl, log))
 }
