@@ -30,17 +30,39 @@ describe('a county of generated files', () => {
   it('derives facets that agree with the columns, so filters find exactly the matching files', async () => {
     const disagree = await t.prisma.$queryRaw<Array<{ n: bigint }>>`
       SELECT count(*) AS n FROM children WHERE "villageCode" LIKE '459901%' AND NOT (
-        ('cat:in_difficulty' = ANY(facets)) = ('in_difficulty' = ANY(categories))
-        AND ('risk:high' = ANY(facets)) = ("riskLevel" IS NOT DISTINCT FROM 'high')
-        AND ('near_water' = ANY(facets)) = "nearWater"
-        AND ('sa:any' = ANY(facets)) = (cardinality("specialAttention") > 0)
-        AND ('consent:missing' = ANY(facets)) = ("consentGivenBy" IS NULL OR "consentDate" IS NULL))`
+        ('459901:cat:in_difficulty' = ANY(facets)) = ('in_difficulty' = ANY(categories))
+        AND ('459901:risk:high' = ANY(facets)) = ("riskLevel" IS NOT DISTINCT FROM 'high')
+        AND ('459901:near_water' = ANY(facets)) = "nearWater"
+        AND ('459901:sa:any' = ANY(facets)) = (cardinality("specialAttention") > 0)
+        AND ('459901:consent:missing' = ANY(facets)) = ("consentGivenBy" IS NULL OR "consentDate" IS NULL)
+        AND '459901:' || left(name, 1) = ANY("nameGrams"))`
     expect(Number(disagree[0]!.n)).toBe(0)
     const civil = await tokenFor(t.app, { role: 'civil_affairs', regionCode: BENCH_COUNTY })
     const found = await list(civil, '?category=in_difficulty&risk=high&nearWater=true&pageSize=100')
     const expected = await t.prisma.child.count({ where: { villageCode: { startsWith: '459901' }, categories: { has: 'in_difficulty' }, riskLevel: 'high', nearWater: true } })
     expect(found.total).toBe(expected)
     expect(found.items.every((i: { categories: string[]; riskLevel: string; nearWater: boolean }) => i.categories.includes('in_difficulty') && i.riskLevel === 'high' && i.nearWater)).toBe(true)
+  })
+
+  it("searches only the asker's county, and a file that moves county is found in its new one", async () => {
+    // A copy of the county next door, with the same names: its files must not reach this county's
+    // search (the tokens carry the county), nor the other way round.
+    const child = await t.prisma.child.findUniqueOrThrow({ where: { id: benchChildId(7) }, select: { name: true } })
+    const civil = await tokenFor(t.app, { role: 'civil_affairs', regionCode: BENCH_COUNTY })
+    const q = `?q=${encodeURIComponent(child.name)}&pageSize=100`
+    const before = (await list(civil, q)).items.map((i: { id: string }) => i.id)
+    expect(before).toContain(benchChildId(7))
+
+    await t.prisma.region.createMany({ data: [
+      { code: '459902000000', name: '邻县', level: 'county', parentCode: '459900000000' },
+      { code: '459902001000', name: '邻县1镇', level: 'township', parentCode: '459902000000' },
+      { code: '459902001201', name: '邻县1镇1村委会', level: 'village', parentCode: '459902001000' },
+    ] })
+    await t.prisma.child.update({ where: { id: benchChildId(7) }, data: { villageCode: '459902001201' } })
+    const neighbour = await tokenFor(t.app, { role: 'civil_affairs', regionCode: '459902000000' })
+    expect((await list(neighbour, q)).items.map((i: { id: string }) => i.id)).toEqual([benchChildId(7)])
+    expect((await list(civil, q)).items.map((i: { id: string }) => i.id)).toEqual(before.filter((id: string) => id !== benchChildId(7)))
+    expect((await list(neighbour, '?category=left_behind&pageSize=100')).total + (await list(neighbour, '?category=in_difficulty&pageSize=100')).total).toBeGreaterThan(0)
   })
 
   it('serves a generated file to its director, ID number masked', async () => {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { ROLES } from '@qstx/shared'
+import { ROLES, ROLE_REGION_LEVELS, roleCan } from '@qstx/shared'
 import { Keyring, parseDataKeys, randomKeySpec } from '../../lib/crypto'
 import type { ScopedActor } from '../../lib/actor'
 import type { ChildFile } from './file'
@@ -225,5 +225,14 @@ describe('children views per role', () => {
       ]
     `)
     expect(redactRow(actor('coordinator'), row).view).toBe('working')
+  })
+})
+
+describe('search tokens qualified by county', () => {
+  it('every role that may list children or priority children is bound to a county or less', () => {
+    // searchCounty() takes the actor's county for the tokens of the search indexes: a role bound
+    // to a city or province that could list children would search one county only.
+    const wide = ROLES.filter((role) => (roleCan(role, 'child.list') || roleCan(role, 'pairing.priority')) && ROLE_REGION_LEVELS[role].some((l) => l === 'province' || l === 'city'))
+    expect(wide).toEqual([])
   })
 })

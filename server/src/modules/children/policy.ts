@@ -35,6 +35,12 @@ export const ROLE_VIEWS: Record<Role, { file: FileView | null; list: 'desk' | 'w
 /** The rows this actor may see, for the module's SQL: the children table is always aliased `c`. */
 export const childScopeSql = (actor: ScopedActor) => scopeSql(actor, sql`c."villageCode"`)
 
+/**
+ * The county whose search tokens this actor's lists read (reads.ts countyTokens): the actor's own,
+ * since every role that lists children is bound to a county or less (policy.test.ts holds it).
+ */
+export const searchCounty = (actor: ScopedActor) => actor.regionCode.slice(0, 6)
+
 /** The view this actor's role gets of a file in their region; 404 when none (no existence oracle). */
 export function fileViewOf(actor: ScopedActor): FileView {
   const view = ROLE_VIEWS[actor.role].file

@@ -15,7 +15,7 @@ import { withinRegionSql } from '../../lib/policy'
 import { todayIn, type ChildDeps } from './context'
 import { fileFromRow } from './file'
 import { activelyPairedWithSql, livePairingSql } from './pairing'
-import { ROLE_VIEWS, assertCan, assertFullAccess, childScopeSql, fileViewOf, redactCard, redactFile, redactRow } from './policy'
+import { ROLE_VIEWS, assertCan, assertFullAccess, childScopeSql, fileViewOf, redactCard, redactFile, redactRow, searchCounty } from './policy'
 import * as repo from './repository'
 import { candidate, rowCandidate } from './views'
 
@@ -26,6 +26,16 @@ import { candidate, rowCandidate } from './views'
  */
 export const COUNT_CAP = 1000
 
+/**
+ * Search tokens carry the county (migration 20261207000000_county_search: '450225:黄',
+ * '450225:cat:left_behind'), so a county's lookup reads that county's index entries alone, however
+ * large the province around it. The county is the actor's: every role that lists children is
+ * bound to a county or less (policy.test.ts holds it).
+ */
+export const countyTokens = (county: string, tokens: string[]) => tokens.map((t) => `${county}:${t}`)
+/** The files whose facets include all of these (one GIN containment test), in `county`. */
+export const facetsSql = (county: string, facets: string[]) => sql`c.facets @> ${countyTokens(county, facets)}::text[]`
+
 /** Characters and character pairs of a search term, as the `nameGrams` trigger stores them. */
 export function searchGrams(q: string): string[] {
   const chars = [...q]
@@ -35,13 +45,13 @@ export function searchGrams(q: string): string[] {
 
 /**
  * The desk filters, as conditions on the children table `c`. Facts the trigger tags in `facets`
- * (see the migration) become one GIN containment test; the name goes through the `nameGrams` GIN
+ * (see the migrations) become one GIN containment test; the name goes through the `nameGrams` GIN
  * index and is rechecked as a substring (strpos: no LIKE wildcards to escape in what was typed).
  */
-export function listFilters(q: ChildListQuery, today: string): Sql[] {
+export function listFilters(q: ChildListQuery, today: string, county: string): Sql[] {
   const f: Sql[] = []
   const facets: string[] = []
-  if (q.q) f.push(sql`c."nameGrams" @> ${searchGrams(q.q)}::text[] AND strpos(c.name, ${q.q}) > 0`)
+  if (q.q) f.push(sql`c."nameGrams" @> ${countyTokens(county, searchGrams(q.q))}::text[] AND strpos(c.name, ${q.q}) > 0`)
   if (q.regionCode) f.push(withinRegionSql(sql`c."villageCode"`, q.regionCode))
   if (q.category) facets.push(`cat:${q.category}`)
   if (q.difficultyKind) facets.push(`kind:${q.difficultyKind}`)
@@ -50,7 +60,7 @@ export function listFilters(q: ChildListQuery, today: string): Sql[] {
   if (q.priority) facets.push(`prio:${q.priority}`)
   if (q.nearWater !== undefined) facets.push(q.nearWater ? 'near_water' : 'not_near_water')
   if (q.consent) facets.push(`consent:${q.consent}`)
-  if (facets.length) f.push(sql`c.facets @> ${facets}::text[]`)
+  if (facets.length) f.push(facetsSql(county, facets))
   if (q.paired !== undefined) f.push(q.paired ? livePairingSql : sql`NOT ${livePairingSql}`)
   if (q.agingOut !== undefined) {
     // Same rule as shared agingOutCategories: 16 for left-behind, 18 for in difficulty.
@@ -70,7 +80,7 @@ export function createChildReadService(deps: ChildDeps) {
   async function list(actor: ScopedActor, q: ChildListQuery) {
     assertCan(actor, 'child.list')
     const today = todayIn(clock)
-    const where = join([childScopeSql(actor), ...listFilters(q, today)], ' AND ')
+    const where = join([childScopeSql(actor), ...listFilters(q, today, searchCounty(actor))], ' AND ')
     const { rows, total } = await repo.deskPage(pg, where, q.page, q.pageSize, COUNT_CAP + 1)
     const items = rows.map((r) => redactRow(actor, rowCandidate(r, { today, villageName: r.villageName, pairingStatus: r.paired ? 'paired' : 'unpaired' })))
     return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, page: q.page, pageSize: q.pageSize }

@@ -111,14 +111,14 @@ export async function dutyCalendar(db: Queryable, q: DutyQuery, limit: number, o
                                       'heightened', count(*) FILTER (WHERE heightened),
                                       'selected', count(*) FILTER (WHERE ${selected(q)}))
                FROM s) AS counts,
-            (SELECT coalesce(json_agg(p ORDER BY p.due, p.name, p."childId"), '[]'::json) FROM (
+            -- The village names are looked up for the page's rows only, after LIMIT and OFFSET.
+            (SELECT coalesce(json_agg(to_jsonb(p) || jsonb_build_object('villageName', coalesce(r.name, p."villageCode")) ORDER BY p.due, p.name, p."childId"), '[]'::json) FROM (
                SELECT id AS "childId", name, "villageCode", "lastContactOn"::text AS "lastContactOn", "lastHomeVisitOn"::text AS "lastHomeVisitOn",
                       next_contact::text AS "nextContactOn", next_home::text AS "nextHomeVisitOn",
-                      special, high_risk AS "highRisk", open_report AS "openReport", least(next_contact, next_home) AS due,
-                      coalesce((SELECT r.name FROM regions r WHERE r.code = s."villageCode"), s."villageCode") AS "villageName"
+                      special, high_risk AS "highRisk", open_report AS "openReport", least(next_contact, next_home) AS due
                  FROM s WHERE ${selected(q)}
                 ORDER BY least(next_contact, next_home), name, id
-                LIMIT ${limit} OFFSET ${offset}) p) AS rows`, { prepared: false })
+                LIMIT ${limit} OFFSET ${offset}) p LEFT JOIN regions r ON r.code = p."villageCode") AS rows`, { prepared: false })
   return out!
 }
 

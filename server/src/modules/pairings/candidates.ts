@@ -56,7 +56,8 @@ export interface CandidateRow {
 /** The child's columns on every row; the candidate's are null on the one row of a child with none. */
 type MatchSqlRow = MatchSqlChild & { [K in keyof CandidateRow]: CandidateRow[K] | null }
 
-const LIVE = sql`${[...LIVE_PAIRING_STATES]}::text[]`
+/** As the enum, so the (villageCode, state) and (volunteerId, state) indexes can use it. */
+const LIVE = sql`${[...LIVE_PAIRING_STATES]}::"PairingState"[]`
 const words = (pairs: Array<[string, string]>) => sql`${pairs.map(([w]) => w)}::text[], ${pairs.map(([, s]) => s)}::text[]`
 /** The skills a child's words name (shared needSkills / interestSkills), in SQL. */
 const skillsOf = (column: Sql, pairs: Array<[string, string]>) =>
@@ -71,7 +72,11 @@ export function candidateSql(q: CandidateQuery): Sql {
     WITH ch AS (
       SELECT c.id AS "childId", c.name AS "childName", c."villageCode", c.needs, c.interests, c."consentGivenBy", c."consentDate"::text AS "consentDate",
         ${regionName(sql`c."villageCode"`)} AS "villageName",
-        (SELECT p.id FROM pairings p WHERE p."childId" = c.id AND p.state::text = ANY (${LIVE})) AS "livePairingId",
+        (SELECT p.id FROM pairings p WHERE p."childId" = c.id AND p.state = ANY (${LIVE})) AS "livePairingId",
+        -- Who may not be suggested again for this child: a live or declined proposal, or an end for
+        -- a safeguarding concern (the child's few pairings, read once, not once per volunteer).
+        ARRAY(SELECT p."volunteerId" FROM pairings p WHERE p."childId" = c.id
+                 AND (p.state = ANY (${LIVE}) OR p.state = 'declined' OR p."endReason" = 'safeguarding_concern')) AS excluded,
         left(c."villageCode", 9) AS township, rpad(left(c."villageCode", 6), 12, '0') AS lo, rpad(left(c."villageCode", 6), 12, '9') AS hi,
         ${skillsOf(sql`c.needs`, NEED_WORD_SKILLS)} AS need_skills, ${skillsOf(sql`c.interests`, INTEREST_WORD_SKILLS)} AS interest_skills
       FROM children c WHERE c.id = ${q.childId}::uuid AND c."closedAt" IS NULL AND ${scopeSql(q.actor, sql`c."villageCode"`)}
@@ -83,7 +88,7 @@ export function candidateSql(q: CandidateQuery): Sql {
       -- candidate's live pairings (bar a child who has since moved county; the proposal's own
       -- count, under the volunteer's lock, is exact).
       SELECT p."volunteerId", count(*)::int AS n FROM pairings p
-       WHERE p."villageCode" ~>=~ (SELECT lo FROM ch) AND p."villageCode" ~<=~ (SELECT hi FROM ch) AND p.state::text = ANY (${LIVE})
+       WHERE p."villageCode" ~>=~ (SELECT lo FROM ch) AND p."villageCode" ~<=~ (SELECT hi FROM ch) AND p.state = ANY (${LIVE})
        GROUP BY p."volunteerId"
     ), c AS (
       SELECT v.id, v."realName", v.kind, v."serviceRegionCode", v.skills, v."contactModes", v.capacity, v."teamId", v."statusChangedAt",
@@ -95,9 +100,7 @@ export function candidateSql(q: CandidateQuery): Sql {
       FROM ch JOIN volunteers v ON v."serviceRegionCode" BETWEEN ch.lo AND ch.hi AND v.status = 'approved'
       LEFT JOIN live l ON l."volunteerId" = v.id
       WHERE (v."serviceRegionCode" LIKE ${`${reach.prefix}%`} OR v."serviceRegionCode" = ANY (${reach.ancestors}::text[]))
-        AND NOT EXISTS (
-          SELECT 1 FROM pairings p WHERE p."childId" = ch."childId" AND p."volunteerId" = v.id
-            AND (p.state::text = ANY (${LIVE}) OR p.state = 'declined' OR p."endReason" = 'safeguarding_concern'))
+        AND NOT v.id = ANY (ch.excluded)
     ), ranked AS (
       SELECT c.id, c."realName", c.kind::text AS kind, c."serviceRegionCode", c.skills::text[] AS skills, c."contactModes"::text[] AS "contactModes",
         c.capacity, c."teamId", c.live, c."statusChangedAt",

@@ -18,12 +18,15 @@ import { assertCan, inScope } from '../../lib/policy'
 /**
  * The actor's pairings by the child's village, as SQL over the alias `p` (the ledger is read with
  * raw SQL, see ledger-sql.ts). A village-bound actor (a director) gets an equality, which the
- * (villageCode, stateChangedAt) index serves in order; wider regions a prefix match on the pattern index.
+ * (villageCode, stateChangedAt) index serves in order; a township or county a prefix match on the
+ * pattern index, and the county named as well, for the (county, stateChangedAt) index that walks
+ * one county's ledger newest first however many counties the database holds.
  */
 export function pairingScopeSql(actor: ScopedActor): Prisma.Sql {
-  return regionLevel(actor.regionCode) === 'village'
-    ? Prisma.sql`p."villageCode" = ${actor.regionCode}`
-    : Prisma.sql`p."villageCode" LIKE ${`${regionPrefix(actor.regionCode)}%`}`
+  const level = regionLevel(actor.regionCode)
+  if (level === 'village') return Prisma.sql`p."villageCode" = ${actor.regionCode}`
+  const prefix = Prisma.sql`p."villageCode" LIKE ${`${regionPrefix(actor.regionCode)}%`}`
+  return level === 'county' || level === 'township' ? Prisma.sql`${prefix} AND left(p."villageCode", 6) = ${countyPrefixOf(actor.regionCode)}` : prefix
 }
 
 /** An action on one pairing: 403 for a role that may never do it, 404 outside the region. */

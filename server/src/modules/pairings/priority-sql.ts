@@ -8,7 +8,8 @@ import type { PriorityReason, RiskLevel } from '@qstx/shared'
 import { join, rows, sql, type Queryable } from '../../db/sql'
 import type { ScopedActor } from '../../lib/actor'
 import { withinRegionSql } from '../../lib/policy'
-import { childScopeSql } from '../children/policy'
+import { childScopeSql, searchCounty } from '../children/policy'
+import { facetsSql } from '../children/reads'
 import { livePairingSql } from '../children/pairing'
 
 export interface PriorityQuery {
@@ -37,7 +38,8 @@ export async function priorityPage(db: Queryable, actor: ScopedActor, q: Priorit
   const where = join([
     childScopeSql(actor),
     ...(q.regionCode ? [withinRegionSql(sql`c."villageCode"`, q.regionCode)] : []),
-    sql`c.facets @> ARRAY['prio:any'] AND c."closedAt" IS NULL AND NOT ${livePairingSql}`,
+    facetsSql(searchCounty(actor), ['prio:any']),
+    sql`c."closedAt" IS NULL AND NOT ${livePairingSql}`,
   ], ' AND ')
   const found = await rows<{ [K in keyof PrioritySqlRow]: PrioritySqlRow[K] | null } & { total: number }>(db, sql`
     WITH hits AS (
