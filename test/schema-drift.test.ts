@@ -50,7 +50,7 @@ const KNOWN_EXTRA_INDEXES: Record<string, string> = {
   pairings_villageCode_pattern_idx:
     'CREATE INDEX "pairings_villageCode_pattern_idx" ON public.pairings USING btree ("villageCode" text_pattern_ops, state) INCLUDE ("lastConfirmedContactAt", "startDate")',
   // The duty calendar's columns of open files: a county's calendar, index-only.
-  // A county's lists walk that county alone, however large the province (migration 20261207000000_county_search).
+  // A county's lists walk that county alone, however large the province (migration 20261207010000_county_search).
   children_county_name_idx: 'CREATE INDEX children_county_name_idx ON public.children USING btree ("left"(("villageCode")::text, 6), name, id)',
   pairings_county_changed_idx: 'CREATE INDEX pairings_county_changed_idx ON public.pairings USING btree ("left"(("villageCode")::text, 6), "stateChangedAt", id)',
   children_duty_idx:

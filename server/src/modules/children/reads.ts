@@ -27,7 +27,7 @@ import { candidate, rowCandidate } from './views'
 export const COUNT_CAP = 1000
 
 /**
- * Search tokens carry the county (migration 20261207000000_county_search: '450225:黄',
+ * Search tokens carry the county (migration 20261207010000_county_search: '450225:黄',
  * '450225:cat:left_behind'), so a county's lookup reads that county's index entries alone, however
  * large the province around it. The county is the actor's: every role that lists children is
  * bound to a county or less (policy.test.ts holds it).
