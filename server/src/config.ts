@@ -55,6 +55,8 @@ const EnvSchema = z
      */
     DATA_KEYS: z.string().regex(/^(\w+:[A-Za-z0-9+/=]{43,44})(,\w+:[A-Za-z0-9+/=]{43,44})*$/).optional(),
     BLIND_INDEX_KEY: z.string().min(32).optional(),
+    /** Where `npm run backup`/`restore` find pg_dump and pg_restore (version ≥ the server's) before PATH. */
+    PG_BIN_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return
