@@ -57,6 +57,8 @@ const EnvSchema = z
     BLIND_INDEX_KEY: z.string().min(32).optional(),
     /** Where `npm run backup`/`restore` find pg_dump and pg_restore (version ≥ the server's) before PATH. */
     PG_BIN_DIR: z.string().min(1).optional(),
+    /** Lets Prometheus on another machine read GET /api/metrics (as `Authorization: Bearer <token>`); from this machine no token is needed. */
+    METRICS_TOKEN: z.string().min(32).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return
