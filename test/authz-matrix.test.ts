@@ -81,6 +81,8 @@ const publicRoute = (status: number): Pick<Case, 'anonymous' | 'noRole' | 'roles
 const MATRIX: Record<string, Case> = {
   'GET /api/healthz': { request: async () => ({ url: '/api/healthz' }), ...publicRoute(200) },
   'GET /api/openapi.json': { request: async () => ({ url: '/api/openapi.json' }), ...publicRoute(200) },
+  // Only this machine or METRICS_TOKEN (none configured here): no session or role opens it.
+  'GET /api/metrics': { request: async () => ({ url: '/api/metrics' }), ...publicRoute(403) },
   'GET /api/regions/:code': { request: async () => ({ url: `/api/regions/${V}` }), ...publicRoute(200) },
   'GET /api/regions/:code/children': { request: async () => ({ url: `/api/regions/${REGION.parent}/children` }), ...publicRoute(200) },
   'GET /api/dev/personas': { request: async () => ({ url: '/api/dev/personas' }), ...publicRoute(200) },

@@ -15,6 +15,7 @@ import { responseSerializerCompiler } from './lib/serializer'
 import type { WechatClient } from './wechat/client'
 import auth from './plugins/app/auth'
 import errorHandler from './plugins/app/error-handler'
+import metrics from './plugins/app/metrics'
 import prisma from './plugins/app/prisma'
 import wechat from './plugins/app/wechat'
 import helmet from './plugins/external/helmet'
@@ -66,6 +67,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('routeList', routeList)
 
   await app.register(errorHandler)
+  await app.register(metrics)
   await app.register(helmet)
   await app.register(rateLimit, { perMinute: deps.config.RATE_LIMIT_PER_MINUTE })
   await app.register(swagger)

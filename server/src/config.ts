@@ -10,55 +10,54 @@ export const ROOT_DIR = path.resolve(import.meta.dirname, '../..')
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 const minutes = z.coerce.number().int().positive()
 
-const EnvSchema = z
+/** Variables that production must set; elsewhere the demo provides them (config.test / README). */
+export const PRODUCTION_REQUIRED = ['DATABASE_URL', 'WECHAT_API_BASE', 'WECHAT_SECRET', 'DATA_KEYS', 'BLIND_INDEX_KEY'] as const
+
+/**
+ * Every variable, with the description README's table is generated from (`npm run docs:env`;
+ * server/src/lib/env-table.test.ts fails when README and this schema disagree).
+ */
+export const EnvSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default('localhost'),
-    /**
-     * Proxies whose X-Forwarded-For we believe (comma-separated addresses or CIDRs). Empty means
-     * none: otherwise any client could pick its own address and walk around per-IP rate limits.
-     */
-    TRUST_PROXY: z.string().default(''),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    /** External PostgreSQL; when absent an embedded server is started with its data in DATA_DIR. */
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('`production` requires the variables marked so, and removes the dev routes and the fake WeChat'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('port the API and the H5 app listen on'),
+    HOST: z.string().min(1).default('localhost').describe('address to listen on (`0.0.0.0` behind a proxy on another machine)'),
+    // Empty means none: otherwise any client could pick its own address and walk around per-IP rate limits.
+    TRUST_PROXY: z.string().default('').describe('comma-separated addresses or CIDRs of reverse proxies whose `X-Forwarded-For` is believed; empty: none'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
     DATABASE_URL: z
       .string()
       .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
         message: 'must look like postgresql://user:password@host:5432/database',
       })
-      .optional(),
-    DATA_DIR: z.string().default(path.join(ROOT_DIR, 'data')),
-    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-    /** Seed the demo county on first start with an empty database. */
-    SEED_DEMO: bool.optional(),
-    /** Serve the H5 build from here at `/`. */
-    H5_DIR: z.string().default(path.join(ROOT_DIR, 'client/dist/h5')),
-    /** WeChat API base; when absent outside production a fake WeChat server is started on loopback. */
-    WECHAT_API_BASE: z.url().optional(),
-    WECHAT_APPID: z.string().min(1).default('wx0000000000demo00'),
-    WECHAT_SECRET: z.string().min(1).optional(),
-    /** Subscribe-message template for programme notifications (fields thing1, thing2, time3). */
-    WECHAT_TEMPLATE_GENERAL: z.string().min(1).default('qstx-general-notice'),
-    /** Run the background worker (notification delivery, reminders) in this process. */
-    RUN_WORKER: bool.default(true),
-    /** Requests a minute per session (per address without one); sign-in routes have stricter limits of their own. */
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
-    /** Session idle timeouts and absolute lifetime. */
-    SESSION_IDLE_STAFF_MINUTES: minutes.default(30),
-    SESSION_IDLE_VOLUNTEER_MINUTES: minutes.default(14 * 24 * 60),
-    SESSION_MAX_HOURS: z.coerce.number().int().positive().default(30 * 24),
-    /**
-     * Encryption keys for ID numbers, phones and addresses: "k1:<base64 32 bytes>,k2:<…>".
-     * The first key encrypts; all decrypt (rotation). BLIND_INDEX_KEY keys the HMAC lookups.
-     * Outside production, missing keys are generated once and kept in DATA_DIR/dev-keys.json.
-     */
-    DATA_KEYS: z.string().regex(/^(\w+:[A-Za-z0-9+/=]{43,44})(,\w+:[A-Za-z0-9+/=]{43,44})*$/).optional(),
-    BLIND_INDEX_KEY: z.string().min(32).optional(),
+      .optional()
+      .describe('external PostgreSQL (`postgresql://user:pass@host:5432/db`); without it an embedded PostgreSQL runs in DATA_DIR'),
+    DATA_DIR: z.string().default(path.join(ROOT_DIR, 'data')).describe('embedded PostgreSQL data and, outside production, the generated dev keys'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329).describe('port of the embedded PostgreSQL (loopback only)'),
+    SEED_DEMO: bool.optional().describe('seed the demo county into an empty database; default `true` in development, else `false`'),
+    H5_DIR: z.string().default(path.join(ROOT_DIR, 'client/dist/h5')).describe('the H5 build served at `/`'),
+    WECHAT_API_BASE: z.url().optional().describe("WeChat's API base; outside production a fake WeChat server starts on loopback without it"),
+    WECHAT_APPID: z.string().min(1).default('wx0000000000demo00').describe("the mini-program's appid"),
+    WECHAT_SECRET: z.string().min(1).optional().describe("the mini-program's secret"),
+    WECHAT_TEMPLATE_GENERAL: z.string().min(1).default('qstx-general-notice').describe('subscribe-message template for programme notifications (fields thing1, thing2, time3)'),
+    RUN_WORKER: bool.default(true).describe('run the background worker (notifications, reminders, exports) in this process; `false` on extra API processes'),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('requests a minute per session (per address when signed out); sign-in routes have stricter limits of their own'),
+    SESSION_IDLE_STAFF_MINUTES: minutes.default(30).describe("staff sessions end after this many idle minutes"),
+    SESSION_IDLE_VOLUNTEER_MINUTES: minutes.default(14 * 24 * 60).describe("volunteers' sessions end after this many idle minutes (14 days)"),
+    SESSION_MAX_HOURS: z.coerce.number().int().positive().default(30 * 24).describe('no session lives longer than this'),
+    // The first key encrypts; all decrypt (rotation, README "Key rotation").
+    DATA_KEYS: z
+      .string()
+      .regex(/^(\w+:[A-Za-z0-9+/=]{43,44})(,\w+:[A-Za-z0-9+/=]{43,44})*$/)
+      .optional()
+      .describe('AES-256-GCM keys for ID numbers, phones and addresses, `k1:<base64 32 bytes>,k0:<…>`, the first encrypts; generated into DATA_DIR outside production'),
+    BLIND_INDEX_KEY: z.string().min(32).optional().describe('HMAC key for ID-number lookups; generated into DATA_DIR outside production'),
+    PG_BIN_DIR: z.string().min(1).optional().describe("where `npm run backup`/`restore` find pg_dump and pg_restore (at least the server's version) before the embedded binaries and PATH"),
+    METRICS_TOKEN: z.string().min(32).optional().describe('lets Prometheus on another machine read `/api/metrics` (`Authorization: Bearer <token>`); from this machine no token is needed'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return
-    for (const key of ['DATABASE_URL', 'WECHAT_API_BASE', 'WECHAT_SECRET', 'DATA_KEYS', 'BLIND_INDEX_KEY'] as const) {
+    for (const key of PRODUCTION_REQUIRED) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' })
     }
   })

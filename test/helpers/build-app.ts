@@ -45,12 +45,14 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString()
 }
 
-export async function buildTestApp(opts: { env?: Record<string, string>; logStream?: { write(line: string): void } } = {}): Promise<TestContext> {
-  const databaseUrl = await createTestDatabase()
+export async function buildTestApp(
+  opts: { env?: Record<string, string>; logStream?: { write(line: string): void }; databaseUrl?: string; keyring?: Keyring } = {},
+): Promise<TestContext> {
+  const databaseUrl = opts.databaseUrl ?? (await createTestDatabase())
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, H5_DIR: '/nonexistent', ...opts.env })
   const prisma = createPrisma(databaseUrl, { max: 5 })
   const clock = new ManualClock(new Date('2026-03-02T02:00:00Z'))
-  const keyring = new Keyring(parseDataKeys(randomKeySpec('t1')), randomBytes(32))
+  const keyring = opts.keyring ?? new Keyring(parseDataKeys(randomKeySpec('t1')), randomBytes(32))
   const secret = 'test-secret'
   const fakeWechat = await startFakeWechat({ appid: config.WECHAT_APPID, secret })
   const wechat = new WechatClient({ baseUrl: fakeWechat.url, appid: config.WECHAT_APPID, secret })

@@ -1,6 +1,7 @@
 /**
  * Finds the database: DATABASE_URL when configured, otherwise the embedded server under DATA_DIR.
- * Then applies migrations, so whoever opens the database gets the current schema.
+ * Then applies migrations, so whoever opens the database gets the current schema — except backup
+ * and restore, which must see the database exactly as it is (`migrate: false`).
  */
 import path from 'node:path'
 import type { Config } from '../config'
@@ -17,6 +18,7 @@ export interface OpenDatabase {
 export async function openDatabase(
   config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'>,
   log: (msg: string) => void,
+  opts: { migrate?: boolean } = {},
 ): Promise<OpenDatabase> {
   let db: OpenDatabase
   if (config.DATABASE_URL) {
@@ -34,6 +36,7 @@ export async function openDatabase(
     log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT}, data in ${path.join(config.DATA_DIR, 'pg')}`)
     db = { url: pg.urlFor('qstx'), embedded: true, close: () => pg.stop() }
   }
+  if (opts.migrate === false) return db
   try {
     await migrate(db.url, { log })
     await installJobSchema(db.url)

@@ -72,3 +72,24 @@ export function auditInsert(ctx: AuditContext, entry: AuditEntry, when: Sql = sq
     SELECT ${r.at}::timestamptz, ${r.actorUserId}::uuid, ${r.actorRole}::"Role", ${r.regionCode}, ${r.action}, ${r.result}, ${r.targetType}, ${r.targetId}, ${r.fieldsRevealed}::text[], ${r.requestId}, ${r.ip}
     WHERE ${when}`
 }
+
+export type AuditSubjectKey = { auditId: bigint } | { exportId: string }
+export interface AuditSubjects {
+  children: Iterable<string>
+  volunteers: Iterable<string>
+}
+
+/**
+ * Names the people an export held (audit_subjects), in the caller's transaction. In slices, so a
+ * province's ledger never becomes one enormous statement.
+ */
+export async function recordAuditSubjects(tx: Tx, key: AuditSubjectKey, s: AuditSubjects): Promise<void> {
+  const all: Array<[type: string, id: string]> = [...[...new Set(s.children)].map((id) => ['child', id] as [string, string]), ...[...new Set(s.volunteers)].map((id) => ['volunteer', id] as [string, string])]
+  const auditId = 'auditId' in key ? key.auditId : null
+  const exportId = 'exportId' in key ? key.exportId : null
+  for (let at = 0; at < all.length; at += 20_000) {
+    const slice = all.slice(at, at + 20_000)
+    await tx.$executeRaw`INSERT INTO audit_subjects ("auditId", "exportId", "subjectType", "subjectId")
+      SELECT ${auditId}::bigint, ${exportId}::uuid, t, i FROM unnest(${slice.map((x) => x[0])}::text[], ${slice.map((x) => x[1])}::uuid[]) AS s(t, i)`
+  }
+}

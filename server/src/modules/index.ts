@@ -11,6 +11,7 @@ import dutyRoutes from './duty/routes'
 import exportRoutes from './exports/routes'
 import healthRoutes from './health/routes'
 import invitationRoutes from './invitations/routes'
+import metricsRoutes from './metrics/routes'
 import notificationRoutes from './notifications/routes'
 import pairingRoutes from './pairings/routes'
 import regionRoutes from './regions/routes'
@@ -22,6 +23,7 @@ import volunteerRoutes from './volunteers/routes'
 
 const modules: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes)
+  await app.register(metricsRoutes)
   await app.register(authRoutes, { prefix: '/' })
   await app.register(regionRoutes, { prefix: '/regions' })
   await app.register(invitationRoutes, { prefix: '/invitations' })

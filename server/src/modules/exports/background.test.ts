@@ -75,6 +75,9 @@ describe('a large export runs in the background', () => {
     const download = await t.prisma.auditLog.findFirstOrThrow({ where: { action: 'export.download' } })
     expect(download).toMatchObject({ targetType: 'export', targetId: job.id, actorRole: 'civil_affairs', regionCode: BENCH_COUNTY })
     expect(download.fieldsRevealed).toContain('idNumber')
+    // Who the file held is on record with it, for a breach listing (modules/audit/affected.ts).
+    const held = await t.prisma.auditSubject.groupBy({ by: ['subjectType'], where: { exportId: job.id }, _count: true })
+    expect(held.find((h) => h.subjectType === 'child')?._count).toBe(CHILDREN)
   })
 
   it('lets the link and the file expire after an hour', async () => {

@@ -15,11 +15,12 @@ import { randomBytes } from 'node:crypto'
 import { finished } from 'node:stream/promises'
 import { EXPORT_LINK_TTL_MINUTES, LEDGER_LAYOUTS } from '@qstx/shared'
 import type { Export } from '../../generated/prisma/client'
+import { recordAuditSubjects, type AuditSubjects } from '../../lib/audit'
 import { regionsByCode } from '../dashboard/repository'
 import { heapGuard } from './heap'
 import { ledgerIds } from './ledger-source'
-import type { LedgerView } from './policy'
-import { fileNames, ledgerScope, renderChildLedger, renderPairingLedger, type ChildLedgerSpec, type RenderDeps } from './render'
+import { ledgerFields, type LedgerView } from './policy'
+import { fileNames, ledgerScope, pairingScope, renderChildLedger, renderPairingLedger, type ChildLedgerSpec, type RenderDeps } from './render'
 import * as repo from './repository'
 import { hashToken } from './service'
 import { SealedPieceWriter } from './storage'
@@ -51,17 +52,21 @@ export async function runExport(deps: RenderDeps, id: string): Promise<void> {
     }
     let fileName: string
     let rows: number
+    let subjects: AuditSubjects
     if (e.kind === 'child_ledger') {
       const spec: ChildLedgerSpec = { regionCode: e.regionCode, regionName, year: p.year!, view: p.view, format: e.format, layout: p.layout === 'auto' || !p.layout ? 'table' : p.layout }
-      const ids = await ledgerIds(prisma, ledgerScope(e.regionCode, spec.year))
+      const scope = ledgerScope(e.regionCode, spec.year)
+      const ids = await ledgerIds(prisma, scope)
       await repo.updateExport(prisma, id, { rows: ids.length })
       e.rows = ids.length
       fileName = fileNames.childLedger(spec)
       rows = await renderChildLedger(deps, spec, ids, out, progress)
+      subjects = await repo.childLedgerSubjects(prisma, ids.map((r) => r.id), scope, ledgerFields(p.view).has('pairingPerson'))
     } else if (e.kind === 'pairing_ledger') {
       const spec = { regionCode: e.regionCode, regionName, view: p.view, ...(p.year ? { year: p.year } : {}) }
       fileName = fileNames.pairingLedger(spec)
       rows = await renderPairingLedger(deps, spec, out, progress)
+      subjects = await repo.pairingLedgerSubjects(prisma, pairingScope(e.regionCode, spec.year))
     } else {
       throw new Error(`no background export of kind ${e.kind}`)
     }
@@ -69,10 +74,14 @@ export async function runExport(deps: RenderDeps, id: string): Promise<void> {
     await finished(out)
     const token = randomBytes(32).toString('base64url')
     const at = clock.now()
-    await repo.updateExport(prisma, id, {
-      status: 'done', rows, rowsDone: rows, fileName, byteSize: out.bytes, finishedAt: at,
-      tokenHash: hashToken(token), tokenEnc: keyring.encrypt(token), expiresAt: new Date(at.getTime() + EXPORT_LINK_TTL_MINUTES * 60_000),
-    })
+    // Who the file holds is on record before anyone can download it (the breach listing reads it).
+    await prisma.$transaction(async (tx) => {
+      await recordAuditSubjects(tx, { exportId: id }, subjects)
+      await repo.updateExport(tx, id, {
+        status: 'done', rows, rowsDone: rows, fileName, byteSize: out.bytes, finishedAt: at,
+        tokenHash: hashToken(token), tokenEnc: keyring.encrypt(token), expiresAt: new Date(at.getTime() + EXPORT_LINK_TTL_MINUTES * 60_000),
+      })
+    }, { timeout: 60_000 })
   } catch (err) {
     await repo.deleteChunks(prisma, id)
     const message = err instanceof EntitlementLost ? err.message : '生成文件时出错，请重新导出'

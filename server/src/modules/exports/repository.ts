@@ -4,6 +4,7 @@
  */
 import type { Prisma } from '../../generated/prisma/client'
 import type { Tx } from '../../db/prisma'
+import type { AuditSubjects } from '../../lib/audit'
 import type { ChildRow } from '../children/file'
 
 export interface LedgerIdRow {
@@ -90,9 +91,13 @@ export function visitsOf(tx: Tx, ids: string[], from: Date, to: Date) {
 const volunteerSelect = { realName: true, phoneEnc: true, workUnit: true, team: { select: { name: true } } } as const
 
 /** Pairings that were under way at some time of the year (started by its end, not ended before it). */
+const ledgerPairingWhere = (ids: string[], yearStart: Date, lastDay: Date): Prisma.PairingWhereInput => ({
+  childId: { in: ids }, state: { in: ['active', 'paused', 'ended'] }, startDate: { lte: lastDay }, OR: [{ endedAt: null }, { endedAt: { gte: yearStart } }],
+})
+
 export function pairingsOf(tx: Tx, ids: string[], yearStart: Date, lastDay: Date) {
   return tx.pairing.findMany({
-    where: { childId: { in: ids }, state: { in: ['active', 'paused', 'ended'] }, startDate: { lte: lastDay }, OR: [{ endedAt: null }, { endedAt: { gte: yearStart } }] },
+    where: ledgerPairingWhere(ids, yearStart, lastDay),
     select: { childId: true, state: true, startDate: true, endedAt: true, volunteer: { select: volunteerSelect } },
     orderBy: [{ startDate: 'desc' }, { id: 'asc' }],
   })
@@ -128,6 +133,25 @@ function pairingWhere(s: PairingLedgerScope): Prisma.PairingWhereInput {
     } satisfies Prisma.PairingWhereInput)
   }
   return where
+}
+
+// ── who an export held (audit_subjects) ─────────────────────────────────────────────────────────
+
+/** A child ledger's people: its children and, when it shows pairings, their volunteers that year. */
+export async function childLedgerSubjects(tx: Tx, ids: string[], s: LedgerScope, withPairings: boolean): Promise<AuditSubjects> {
+  const volunteers: string[] = []
+  const lastDay = new Date(`${s.year}-12-31T00:00:00Z`)
+  for (let at = 0; withPairings && at < ids.length; at += 5_000) {
+    const rows = await tx.pairing.findMany({ where: ledgerPairingWhere(ids.slice(at, at + 5_000), s.yearStart, lastDay), select: { volunteerId: true } })
+    volunteers.push(...rows.map((r) => r.volunteerId))
+  }
+  return { children: ids, volunteers }
+}
+
+/** A pairing ledger's people: both sides of every pairing it lists. */
+export async function pairingLedgerSubjects(tx: Tx, s: PairingLedgerScope): Promise<AuditSubjects> {
+  const rows = await tx.pairing.findMany({ where: pairingWhere(s), select: { childId: true, volunteerId: true } })
+  return { children: rows.map((r) => r.childId), volunteers: rows.map((r) => r.volunteerId) }
 }
 
 export function countPairings(tx: Tx, s: PairingLedgerScope) {

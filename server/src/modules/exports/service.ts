@@ -17,13 +17,13 @@ import {
 import type { Export, Prisma } from '../../generated/prisma/client'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError, notFound } from '../../lib/app-error'
-import { recordAudit, type AuditContext } from '../../lib/audit'
+import { recordAudit, recordAuditSubjects, type AuditContext } from '../../lib/audit'
 import { createAnnualReportService } from '../dashboard/annual'
 import { regionsByCode } from '../dashboard/repository'
 import { writeAnnualReportXlsx } from './annual-report-xlsx'
 import { cjkFont } from './child-ledger-pdf'
 import { ledgerIds } from './ledger-source'
-import { assertOwnExport, exportRegion, ledgerSensitiveColumns, ledgerView, pairingLedgerSensitiveColumns, pairingView } from './policy'
+import { assertOwnExport, exportRegion, ledgerFields, ledgerSensitiveColumns, ledgerView, pairingLedgerSensitiveColumns, pairingView } from './policy'
 import { CONTENT_TYPES, fileNames, ledgerScope, pairingScope, renderChildLedger, renderPairingLedger, type ChildLedgerSpec, type RenderDeps } from './render'
 import * as repo from './repository'
 import { readPieces } from './storage'
@@ -73,7 +73,11 @@ export function createExportService(deps: RenderDeps) {
     if (ids.length > EXPORT_DIRECT_MAX) {
       return queue(actor, ctx, audit, { kind: 'child_ledger', format, regionCode: region, rows: ids.length, params: { year, layout, view } })
     }
-    await recordAudit(prisma, ctx, { ...audit, result: 'success', targetType: q.childId ? 'child' : 'region', targetId: q.childId ?? `${region}:${year}` })
+    const subjects = await repo.childLedgerSubjects(prisma, ids.map((r) => r.id), ledgerScope(region, year), ledgerFields(view).has('pairingPerson'))
+    await prisma.$transaction(async (tx) => {
+      const row = await recordAudit(tx, ctx, { ...audit, result: 'success', targetType: q.childId ? 'child' : 'region', targetId: q.childId ?? `${region}:${year}` })
+      await recordAuditSubjects(tx, { auditId: row.id }, subjects)
+    })
     const childName = q.childId ? (await prisma.child.findUnique({ where: { id: q.childId }, select: { name: true } }))?.name : undefined
     return { kind: 'file', fileName: fileNames.childLedger(spec, childName), contentType: CONTENT_TYPES[format], write: (out) => renderChildLedger(deps, spec, ids, out) }
   }
@@ -87,7 +91,11 @@ export function createExportService(deps: RenderDeps) {
     if (rows > EXPORT_DIRECT_MAX) {
       return queue(actor, ctx, audit, { kind: 'pairing_ledger', format: 'xlsx', regionCode: region, rows, params: { ...(year ? { year } : {}), view } })
     }
-    await recordAudit(prisma, ctx, { ...audit, result: 'success', targetType: 'region', targetId: year ? `${region}:${year}` : region })
+    const subjects = await repo.pairingLedgerSubjects(prisma, pairingScope(region, year))
+    await prisma.$transaction(async (tx) => {
+      const row = await recordAudit(tx, ctx, { ...audit, result: 'success', targetType: 'region', targetId: year ? `${region}:${year}` : region })
+      await recordAuditSubjects(tx, { auditId: row.id }, subjects)
+    })
     const spec = { regionCode: region, regionName: await regionName(region), view, ...(year ? { year } : {}) }
     return { kind: 'file', fileName: fileNames.pairingLedger(spec), contentType: CONTENT_TYPES.xlsx, write: (out) => renderPairingLedger(deps, spec, out) }
   }

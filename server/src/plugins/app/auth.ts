@@ -23,6 +23,10 @@ declare module 'fastify' {
     requireActor(): ScopedActor
     requireUser(): { userId: string; sessionId: string }
   }
+  interface FastifyContextConfig {
+    /** The route checks a credential of its own in the Authorization header (the metrics token), not a session. */
+    ownCredentials?: boolean
+  }
 }
 
 export default fp(
@@ -46,7 +50,7 @@ export default fp(
 
     app.addHook('onRequest', async (request) => {
       const header = request.headers.authorization
-      if (!header) return
+      if (!header || request.routeOptions.config.ownCredentials) return
       const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header)
       if (!match) throw new AppError('UNAUTHENTICATED')
       const result = await app.sessions.resolve(match[1]!)
