@@ -41,3 +41,8 @@ UPDATE "children" SET "nameGrams" = "child_search_grams"("name", left("villageCo
 
 CREATE INDEX "children_county_name_idx" ON "children" (left("villageCode", 6), "name", "id");
 CREATE INDEX "pairings_county_changed_idx" ON "pairings" (left("villageCode", 6), "stateChangedAt", "id");
+
+-- The tokens changed throughout and the expression indexes have no statistics yet: without these,
+-- the planner would guess (and choose badly) until autovacuum came round.
+ANALYZE "children";
+ANALYZE "pairings";
