@@ -13,11 +13,20 @@ describe('security baseline', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined()
   })
 
-  it('sets protective headers', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/healthz' })
-    expect(res.headers['x-content-type-options']).toBe('nosniff')
-    expect(res.headers['content-security-policy']).toContain("script-src 'self'")
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
+  it('sets protective headers on answers, refusals and misses alike', async () => {
+    const answers = [
+      await t.app.inject({ method: 'GET', url: '/api/healthz' }),
+      await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: 'Bearer not-a-real-session-token-at-all' } }),
+      await t.app.inject({ method: 'GET', url: '/api/no-such-route' }),
+    ]
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 401, 404])
+    for (const res of answers) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff')
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'")
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
+      expect(res.headers['strict-transport-security']).toBeUndefined()
+    }
   })
 
   it('refuses a body over 256 KB with 413 PAYLOAD_TOO_LARGE', async () => {
