@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DUTY_STATUSES, HEIGHTENED_REASONS } from '../duty/rules'
-import { IdSchema, RegionCodeSchema } from './common'
+import { IdSchema, RegionCodeSchema, TextSchema } from './common'
 
 export const DIRECTOR_VISIT_KINDS = ['contact', 'home_visit'] as const
 export const DIRECTOR_VISIT_KIND_LABELS = { contact: '联系（电话、见面）', home_visit: '入户走访' } as const
@@ -12,8 +12,8 @@ export const CreateDirectorVisitBodySchema = z
   .strictObject({
     kind: z.enum(DIRECTOR_VISIT_KINDS),
     visitedOn: DateOnly,
-    problems: z.string().trim().max(1000).optional(),
-    measures: z.string().trim().max(1000).optional(),
+    problems: TextSchema.max(1000).optional(),
+    measures: TextSchema.max(1000).optional(),
   })
   .meta({ id: 'CreateDirectorVisitBody' })
 export type CreateDirectorVisitBody = z.infer<typeof CreateDirectorVisitBodySchema>
