@@ -14,7 +14,7 @@ import { OneLinePerRequest } from './lib/request-log'
 import { responseSerializerCompiler } from './lib/serializer'
 import type { WechatClient } from './wechat/client'
 import auth from './plugins/app/auth'
-import errorHandler from './plugins/app/error-handler'
+import errorHandler, { clientErrorHandler, handleError } from './plugins/app/error-handler'
 import prisma from './plugins/app/prisma'
 import wechat from './plugins/app/wechat'
 import helmet from './plugins/external/helmet'
@@ -52,6 +52,10 @@ export async function buildApp(deps: AppDeps) {
     trustProxy: deps.config.TRUST_PROXY ? deps.config.TRUST_PROXY.split(',').map((s) => s.trim()) : false,
     // Personal data must never reach URLs; long query strings are a sign of misuse.
     routerOptions: { maxParamLength: 200 },
+    // What Fastify answers before any route runs (an undecodable URL, an over-long id, a request
+    // line or header Node cannot parse) gets our `{ code, message }` too.
+    frameworkErrors: handleError,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)

@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { CHECKIN_STATUSES, SEC_CHECK_RESULTS, SERVICE_TYPES } from '../checkins/options'
 import { MAX_DURATION_MINUTES, PAIRING_HEALTHS } from '../checkins/rules'
 import { CONTACT_MODES } from '../volunteers/options'
-import { CalendarDateSchema, IdSchema, RegionCodeSchema, text, TextSchema } from './common'
+import { CalendarDateSchema, IdSchema, InstantSchema, RegionCodeSchema, text, TextSchema } from './common'
 import { ReasonSchema } from './volunteers'
 
 const page = {
@@ -37,7 +37,7 @@ export const IdempotencyHeadersSchema = z.looseObject({
 export const CreateCheckinBodySchema = z
   .strictObject({
     pairingId: IdSchema,
-    startedAt: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }),
+    startedAt: InstantSchema({ offset: true, message: '开始时间格式不正确' }),
     durationMinutes: z
       .number({ message: '请填写时长（分钟）' })
       .int({ message: '时长按整分钟填写' })

@@ -109,7 +109,7 @@ export type CreateChildBody = z.infer<typeof CreateChildBodySchema>
 
 /** Every field optional; `version` is the one the form was loaded with (optimistic concurrency). */
 export const UpdateChildBodySchema = z
-  .strictObject({ ...z.object(childFileFields).partial().shape, version: z.number().int().min(1) })
+  .strictObject({ ...z.object(childFileFields).partial().shape, version: z.number().int().min(1).max(2_147_483_647) })
   .meta({ id: 'UpdateChildBody' })
 export type UpdateChildBody = z.infer<typeof UpdateChildBodySchema>
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { RoleSchema } from './auth'
-import { IdSchema, InstantSchema, RegionCodeSchema, TextSchema } from './common'
+import { IdSchema, InstantSchema, PageNumberSchema, RegionCodeSchema, TextSchema } from './common'
 
 export const WechatSignInBodySchema = z.strictObject({ code: TextSchema.min(1).max(128) }).meta({ id: 'WechatSignInBody' })
 
@@ -75,7 +75,7 @@ export const AuditQuerySchema = z.strictObject({
   targetId: TextSchema.max(64).optional(),
   from: InstantSchema().optional(),
   to: InstantSchema().optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: PageNumberSchema,
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 })
 

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { VETTING_DECISIONS } from '../volunteers/lifecycle'
 import { CRIMINAL_RECORD_RESULTS, type VolunteerStatus } from '../volunteers/options'
-import { IdSchema, RegionCodeSchema, TextSchema } from './common'
+import { IdSchema, PageNumberSchema, RegionCodeSchema, TextSchema } from './common'
 import { ReasonSchema, statusCountsSchema, VolunteerKindSchema, VolunteerStatusSchema, volunteerCoreFields } from './volunteers'
 
 const VettingDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' })
@@ -18,7 +18,7 @@ export const VettingQueueQuerySchema = z.strictObject({
   status: z.enum(QUEUE_STATUSES).default('submitted'),
   kind: VolunteerKindSchema.optional(),
   teamId: IdSchema.optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: PageNumberSchema,
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })
 
