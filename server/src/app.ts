@@ -15,6 +15,7 @@ import { responseSerializerCompiler } from './lib/serializer'
 import type { WechatClient } from './wechat/client'
 import auth from './plugins/app/auth'
 import errorHandler, { clientErrorHandler, handleError } from './plugins/app/error-handler'
+import gracefulClose from './plugins/app/graceful-close'
 import prisma from './plugins/app/prisma'
 import wechat from './plugins/app/wechat'
 import helmet from './plugins/external/helmet'
@@ -56,6 +57,8 @@ export async function buildApp(deps: AppDeps) {
     // line or header Node cannot parse) gets our `{ code, message }` too.
     frameworkErrors: handleError,
     clientErrorHandler,
+    // While closing, plugins/app/graceful-close.ts refuses new requests in our shape instead.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
@@ -70,6 +73,7 @@ export async function buildApp(deps: AppDeps) {
   app.decorate('routeList', routeList)
 
   await app.register(errorHandler)
+  await app.register(gracefulClose)
   await app.register(helmet)
   await app.register(rateLimit, { perMinute: deps.config.RATE_LIMIT_PER_MINUTE })
   await app.register(swagger)

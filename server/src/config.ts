@@ -9,6 +9,11 @@ export const ROOT_DIR = path.resolve(import.meta.dirname, '../..')
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 const minutes = z.coerce.number().int().positive()
+const postgresUrl = z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
+        message: 'must look like postgresql://user:password@host:5432/database',
+      })
 
 const EnvSchema = z
   .object({
@@ -22,12 +27,19 @@ const EnvSchema = z
     TRUST_PROXY: z.string().default(''),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** External PostgreSQL; when absent an embedded server is started with its data in DATA_DIR. */
-    DATABASE_URL: z
-      .string()
-      .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
-        message: 'must look like postgresql://user:password@host:5432/database',
-      })
-      .optional(),
+    DATABASE_URL: postgresUrl.optional(),
+    /**
+     * PostgreSQL itself when DATABASE_URL points at PgBouncer in transaction pooling: what needs a
+     * session of its own connects here — migrations (an advisory lock), each API process's LISTEN for
+     * session changes, and the worker (graphile-worker LISTENs for new jobs). Default: DATABASE_URL.
+     */
+    DATABASE_DIRECT_URL: postgresUrl.optional(),
+    /**
+     * Named prepared statements on the hot paths (db/sql.ts). Set false behind a pooler that cannot
+     * carry them between its server connections: PgBouncer before 1.21 in transaction pooling (Debian
+     * 12 ships 1.18), or a later one with max_prepared_statements = 0.
+     */
+    DATABASE_NAMED_STATEMENTS: bool.default(true),
     DATA_DIR: z.string().default(path.join(ROOT_DIR, 'data')),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     /** Seed the demo county on first start with an empty database. */
@@ -40,8 +52,18 @@ const EnvSchema = z
     WECHAT_SECRET: z.string().min(1).optional(),
     /** Subscribe-message template for programme notifications (fields thing1, thing2, time3). */
     WECHAT_TEMPLATE_GENERAL: z.string().min(1).default('qstx-general-notice'),
-    /** Run the background worker (notification delivery, reminders) in this process. */
+    /**
+     * Run the background worker (notification delivery, reminders) in this process. Several API
+     * processes: false on each, and one or more worker processes (`npm run worker`) beside them.
+     */
     RUN_WORKER: bool.default(true),
+    /** Serve the API in this process; false makes it a worker alone (`npm run worker` sets it). */
+    RUN_API: bool.default(true),
+    /**
+     * On SIGTERM: how long running requests and jobs may take to finish. Then requests still
+     * running lose their connection and jobs still running are handed to another worker.
+     */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
     /** Requests a minute per session (per address without one); sign-in routes have stricter limits of their own. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
     /** Session idle timeouts and absolute lifetime. */
@@ -57,6 +79,8 @@ const EnvSchema = z
     BLIND_INDEX_KEY: z.string().min(32).optional(),
   })
   .superRefine((env, ctx) => {
+    if (!env.RUN_API && !env.RUN_WORKER) ctx.addIssue({ code: 'custom', path: ['RUN_API'], message: 'and RUN_WORKER are both false: nothing to run' })
+    if (env.DATABASE_DIRECT_URL && !env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_DIRECT_URL'], message: 'needs DATABASE_URL beside it' })
     if (env.NODE_ENV !== 'production') return
     for (const key of ['DATABASE_URL', 'WECHAT_API_BASE', 'WECHAT_SECRET', 'DATA_KEYS', 'BLIND_INDEX_KEY'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' })
