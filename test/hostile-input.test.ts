@@ -8,7 +8,9 @@
  *
  * Each answer: never 5xx; every 4xx in our shape, a stable `code` and a Chinese `message`; and a
  * refused request changed nothing — the data tables hash the same before and after it.
- * Seeded and bounded (RUNS per operation), so a failure replays: FC_SEED=<seed> reproduces it.
+ * Seeded and bounded — RUNS random requests per operation, plus, for the routes with a succeeding
+ * request to start from (helpers/hostile-bases.ts), one targeted run per value (NUL, year 0000,
+ * 2^31) — so a failure replays: FC_SEED=<seed> reproduces it.
  */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -122,10 +124,32 @@ function schemaArb(o: Operation): fc.Arbitrary<() => Promise<Request>> {
  * replaced by a hostile one — the way a value reaches PostgreSQL when everything else is right.
  */
 function baseArb(base: Base): fc.Arbitrary<() => Promise<Request>> {
-  return fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), hostileScalar).map(([at, hostile]) => () => asRequest(base, (parts) => {
+  return fc.tuple(fc.nat(), hostileScalar).map(([i, hostile]) => mutated(base, i, () => hostile))
+}
+
+/** The base with its i-th value (of body and query together) replaced. */
+function mutated(base: Base, i: number, hostile: (value: unknown) => unknown) {
+  return () => asRequest(base, (parts) => {
     const leaves = leafPaths(parts).filter((p) => p.length > 1)
-    return setAt(parts, leaves[Math.floor(at * leaves.length)]!, hostile) as typeof parts
-  }))
+    const at = leaves[i % leaves.length]!
+    return setAt(parts, at, hostile(at.reduce<any>((v, k) => v[k], parts))) as Parts
+  })
+}
+
+/**
+ * Besides the random runs, every value of a base gets the hostile value most likely to break it:
+ * a year-0000 date where a date goes, NUL in other text, 2^31 for a number.
+ */
+async function targetedExamples(base: Base): Promise<Array<[() => Promise<Request>]>> {
+  const b = await base()
+  const n = leafPaths({ body: b.body, query: b.query ?? {} }).filter((p) => p.length > 1).length
+  const worst = (v: unknown) =>
+    typeof v === 'number' ? 2 ** 31
+      : typeof v !== 'string' ? '\u0000'
+        : /^\d{4}-\d\d-\d\dT/.test(v) ? '0000-01-01T00:00:00Z'
+          : /^\d{4}-\d\d-\d\d$/.test(v) ? '0000-01-01'
+            : `${v.slice(0, 2)}\u0000${v.slice(2)}`
+  return Array.from({ length: n }, (_, i) => [mutated(base, i, worst)])
 }
 
 type Parts = { body: unknown; query: Record<string, unknown> }
@@ -143,13 +167,24 @@ function requestArb(o: Operation) {
   return base ? fc.oneof({ weight: 1, arbitrary: schemaArb(o) }, { weight: 2, arbitrary: baseArb(base) }) : schemaArb(o)
 }
 
+/** Tokens are reused, except after the requests that end or change their session. */
+const tokens = new Map<string, string>()
+const SESSION_CHANGING = new Set(['POST /api/auth/logout', 'PUT /api/me/active-role'])
+/** The data tables' hash as last seen; null when a request may have changed them since. */
+let lastSeen: string | null = null
+
 async function send(o: Pick<Operation, 'method' | 'path'>, r: Request) {
-  const token = r.persona ? await tokenFor(t.app, r.persona) : undefined
-  const path = o.path.replace(/\{(\w+)\}/g, (_, name: string) => r.path[name] ?? '')
+  const name = `${o.method} ${o.path}`
+  let token = r.persona ? tokens.get(r.persona) : undefined
+  if (r.persona && !token) {
+    tokens.set(r.persona, (token = await tokenFor(t.app, r.persona)))
+    lastSeen = null
+  }
+  const path = o.path.replace(/\{(\w+)\}/g, (_, p: string) => r.path[p] ?? '')
   const qs = Object.entries(r.query).map(([k, v]) => `${k}=${v}`).join('&')
   const url = qs ? `${path}?${qs}` : path
   const json = r.body !== undefined
-  const before = await snapshot()
+  const before = (lastSeen ??= await snapshot())
   const res = await t.app.inject({
     method: o.method as 'GET',
     url,
@@ -157,7 +192,10 @@ async function send(o: Pick<Operation, 'method' | 'path'>, r: Request) {
     ...(json ? { payload: JSON.stringify(r.body) } : {}),
     remoteAddress: nextClientAddress(),
   })
-  return Object.assign(res, { url, changed: async () => (await snapshot()) !== before })
+  if (r.persona && (SESSION_CHANGING.has(name) || res.statusCode === 401)) tokens.delete(r.persona)
+  lastSeen = null
+  const changed = async () => (lastSeen = await snapshot()) !== before
+  return Object.assign(res, { url, changed })
 }
 
 describe('hostile input on every operation of the OpenAPI document', () => {
@@ -184,6 +222,8 @@ describe('hostile input on every operation of the OpenAPI document', () => {
     const problems: string[] = []
     for (const o of operations) {
       const name = `${o.method} ${o.path}`
+      const base = bases[name]
+      const examples = base ? await targetedExamples(base) : []
       await fc.assert(
         fc.asyncProperty(requestArb(o), async (make) => {
           const r = await make()
@@ -195,10 +235,9 @@ describe('hostile input on every operation of the OpenAPI document', () => {
           if (!ERROR_CODES.includes(body.code as never) || !/[\u4e00-\u9fff]/.test(body.message ?? '')) problems.push(`shape: ${where} → ${res.body.slice(0, 200)}`)
           if (!WRITES_WHEN_REFUSED.has(name) && (await res.changed())) problems.push(`changed: ${where}`)
         }),
-        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+        { numRuns: RUNS + examples.length, seed: SEED, examples },
       )
     }
-    console.log(problems.join("\n"))
     expect(problems).toEqual([])
   }, 900_000)
 })

@@ -19,25 +19,36 @@ export interface BaseRequest {
 export type Base = () => Promise<BaseRequest>
 
 const V = '450225101201'
-const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!
+/** Each call the next one, round and round: runs stay reproducible from fast-check's seed alone. */
+let turn = 0
+const pick = <T>(xs: T[]): T => xs[turn++ % xs.length]!
 
 export async function hostileBases(t: TestContext): Promise<Record<string, Base>> {
-  const children = (await t.prisma.child.findMany({ where: { villageCode: V }, select: { id: true }, orderBy: { id: 'asc' } })).map((c) => c.id)
-  const wangPairing = await t.prisma.pairing.findFirstOrThrow({ where: { state: 'active', volunteer: { user: { username: 'demo.volunteer.wang' } } } })
-  const inState = async (state: 'active' | 'proposed') =>
-    (await t.prisma.pairing.findMany({ where: { villageCode: V, state }, select: { id: true } })).map((p) => p.id)
-  const [active, proposed] = [await inState('active'), await inState('proposed')]
-  // Check-ins waiting for the director, enough for every confirm and dispute run to find one still pending.
+  // Records of the bases' own, made after the fuzz's id pools were read: the random runs (which may
+  // close a child or end a pairing) cannot take them away from the bases.
+  const wang = await t.prisma.volunteer.findFirstOrThrow({ where: { user: { username: 'demo.volunteer.wang' } } })
   const now = t.clock.now().getTime()
+  const started = new Date(now - 30 * 86_400_000)
+  const newChild = (i: number) => t.prisma.child.create({
+    data: { villageCode: V, name: `测试儿童${i}`, displayName: `小${i}`, gender: 'female', birthDate: new Date('2016-04-01T00:00:00Z'), categories: ['left_behind'] },
+  })
+  const activePairing = async (i: number) => t.prisma.pairing.create({
+    data: { childId: (await newChild(i)).id, volunteerId: wang.id, villageCode: V, state: 'active', proposedAt: started, approvedAt: started, startDate: started, stateChangedAt: started },
+  })
+  const children = await Promise.all(Array.from({ length: 20 }, (_, i) => newChild(i).then((c) => c.id)))
+  const active = await Promise.all(Array.from({ length: 10 }, (_, i) => activePairing(100 + i).then((p) => p.id)))
+  const wangPairing = await activePairing(200)
+  const proposed = (await t.prisma.pairing.findMany({ where: { villageCode: V, state: 'proposed' }, select: { id: true } })).map((p) => p.id)
+  // Check-ins waiting for the director, enough for every confirm and dispute run to find one still pending.
   const pending = await Promise.all(Array.from({ length: 40 }, (_, i) => t.prisma.checkin.create({
     data: {
-      pairingId: wangPairing.id, volunteerId: wangPairing.volunteerId, startedAt: new Date(now - (i + 2) * 3_600_000), durationMinutes: 30,
+      pairingId: wangPairing.id, volunteerId: wang.id, startedAt: new Date(now - (i + 2) * 3_600_000), durationMinutes: 30,
       contactMode: 'phone_video', serviceTypes: ['reading'], summary: '电话聊天', secCheck: 'not_applicable', createdAt: new Date(now - 3_600_000),
     },
     select: { id: true },
   }))).then((rows) => rows.map((r) => r.id))
   // A visit time the pairing allows: after its start, within the last two days.
-  const earliest = Math.max(wangPairing.startDate!.getTime(), now - 2 * 86_400_000)
+  const earliest = now - 2 * 86_400_000
   const applicant = await t.prisma.volunteer.findFirstOrThrow({ where: { user: { username: 'demo.applicant.qin' } } })
   const reporter = await t.prisma.user.findFirstOrThrow({ where: { username: 'demo.volunteer.wang' } })
   const report = await t.prisma.safeguardingReport.create({
@@ -71,7 +82,7 @@ export async function hostileBases(t: TestContext): Promise<Record<string, Base>
       persona: 'demo.volunteer.wang',
       headers: { 'idempotency-key': randomUUID() },
       body: {
-        pairingId: wangPairing.id, startedAt: new Date(earliest + Math.random() * (now - earliest - 2 * 3_600_000)).toISOString(),
+        pairingId: wangPairing.id, startedAt: new Date(earliest + (turn++ % 2000) * 60_000).toISOString(),
         durationMinutes: 60, contactMode: 'home_visit', serviceTypes: ['reading'], summary: '一起读了绘本', childMood: '很开心',
       },
     }),

@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { VETTING_DECISIONS } from '../volunteers/lifecycle'
 import { CRIMINAL_RECORD_RESULTS, type VolunteerStatus } from '../volunteers/options'
-import { IdSchema, PageNumberSchema, RegionCodeSchema, TextSchema } from './common'
+import { CalendarDateSchema, IdSchema, PageNumberSchema, RegionCodeSchema, TextSchema } from './common'
 import { ReasonSchema, statusCountsSchema, VolunteerKindSchema, VolunteerStatusSchema, volunteerCoreFields } from './volunteers'
 
 const VettingDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' })
@@ -89,10 +89,10 @@ export type VettingApplication = z.infer<typeof VettingApplicationSchema>
 export const RecordChecksBodySchema = z
   .strictObject({
     identityVerified: z.boolean().optional(),
-    identityVerifiedOn: VettingDate.optional(),
+    identityVerifiedOn: CalendarDateSchema.optional(),
     criminalRecordResult: CriminalRecordResultSchema.optional(),
-    criminalRecordCheckedOn: VettingDate.optional(),
-    trainingCompletedOn: VettingDate.optional(),
+    criminalRecordCheckedOn: CalendarDateSchema.optional(),
+    trainingCompletedOn: CalendarDateSchema.optional(),
     trainingCourse: TextSchema.min(2, { message: '请填写培训课程名称' }).max(60, { message: '最多60个字' }).optional(),
     interviewNote: TextSchema.max(500, { message: '最多500个字' }).optional(),
   })
