@@ -11,7 +11,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { ROOT_DIR } from '../../server/src/config'
 
-const TSX = path.join(ROOT_DIR, 'node_modules/.bin/tsx')
 export const START_TIMEOUT = 120_000
 
 export interface ServerProcess {
@@ -44,9 +43,14 @@ export async function freePort(): Promise<number> {
   })
 }
 
-/** Starts the server with only the given environment (plus PATH/HOME), never the test runner's. */
+/**
+ * Starts the server with only the given environment (plus PATH/HOME), never the test runner's.
+ * One process, `node --import tsx` (as README advises for production): the `tsx` command would put
+ * a parent in front that relays signals and SIGKILLs its child when the child is slow to confirm
+ * one (30 ms) — on a busy machine that turns SIGTERM into a kill.
+ */
 export function startServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(TSX, ['server/src/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
     cwd: ROOT_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), TZ: 'Asia/Shanghai', H5_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
