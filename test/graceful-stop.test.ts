@@ -10,12 +10,12 @@
  *   - The worker gets SIGTERM while it delivers a notice (WeChat answers slowly): it finishes that
  *     delivery — one message, recorded as sent, no job left locked — and exits 0.
  */
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPrisma, type Db } from '../server/src/db/prisma'
-import { deriveOpenid, startFakeWechat, type FakeWechat } from '../server/src/wechat/fake-server'
+import { startFakeWechat, type FakeWechat } from '../server/src/wechat/fake-server'
 import { createTestDatabase } from './helpers/build-app'
-import { START_TIMEOUT, eventually, freePort, startServer, stopAllServers, tempDir, waitUntilUp, withTimeout, type ServerProcess } from './helpers/server-process'
+import { checkinStream, pairedVolunteers, postJson, signInWithWechat, wechatUser, type Answer } from './helpers/process-fixtures'
+import { START_TIMEOUT, eventually, startApi, startServer, stopAllServers, tempDir, withTimeout, type ServerProcess } from './helpers/server-process'
 
 const APPID = 'wx0000000000grace0'
 const SECRET = 'graceful-stop-secret'
@@ -34,14 +34,7 @@ const env = () => ({
   WECHAT_API_BASE: fake.url, WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_TEMPLATE_GENERAL: TEMPLATE, SHUTDOWN_GRACE_SECONDS: '10',
 })
 
-async function api(): Promise<{ proc: ServerProcess; base: string }> {
-  const port = await freePort()
-  const proc = startServer({ ...env(), PORT: String(port), RUN_WORKER: 'false' })
-  const base = `http://127.0.0.1:${port}`
-  await waitUntilUp(proc, base)
-  return { proc, base }
-}
-
+const api = () => startApi({ ...env(), RUN_WORKER: 'false' })
 let a: Awaited<ReturnType<typeof api>>
 let b: Awaited<ReturnType<typeof api>>
 let worker: ServerProcess
@@ -61,48 +54,15 @@ afterAll(async () => {
   await fake?.close()
 }, 60_000)
 
-type Answer = { status: number; body: Record<string, any> | null }
-async function post(base: string, path: string, body: object, headers: Record<string, string> = {}): Promise<Answer> {
-  try {
-    const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(30_000) })
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, any> | null }
-  } catch {
-    return { status: 0, body: null } // refused or cut: no answer, as the phone sees it
-  }
-}
-
-/** Volunteers signed in with WeChat (so each check-in goes through WeChat's content check), each with an active pairing. */
-async function volunteers() {
-  const out: Array<{ token: string; pairingId: string; openid: string }> = []
-  for (let i = 0; i < VOLUNTEERS; i++) {
-    const deviceId = `grace-volunteer-${i}`
-    const openid = deriveOpenid(APPID, deviceId)
-    const user = await prisma.user.create({ data: { displayName: `志愿者${i}`, openid } })
-    await prisma.roleAssignment.create({ data: { userId: user.id, role: 'volunteer', regionCode: '450225101000' } })
-    const v = await prisma.volunteer.create({ data: { userId: user.id, realName: `志愿者${i}`, status: 'approved', serviceRegionCode: '450225101000' } })
-    const child = await prisma.child.create({ data: { villageCode: VILLAGE, name: `儿童${i}`, displayName: `小${i}`, gender: 'female', birthDate: new Date('2016-04-01T00:00:00Z'), categories: ['left_behind'] } })
-    const at = new Date(Date.now() - 30 * 86_400_000)
-    const p = await prisma.pairing.create({ data: { childId: child.id, volunteerId: v.id, villageCode: VILLAGE, state: 'active', proposedAt: at, approvedAt: at, startDate: at, stateChangedAt: at } })
-    const signIn = await post(a.base, '/api/auth/wechat', { code: fake.mintLoginCode({ deviceId }).code })
-    expect(signIn.status).toBe(200)
-    out.push({ token: String(signIn.body!.token), pairingId: p.id, openid })
-  }
-  return out
-}
+const post = (base: string, path: string, body: object, headers: Record<string, string> = {}) => postJson(base + path, body, headers)
 
 describe('SIGTERM', () => {
   it('lets the API finish the check-ins inside it, refuse the rest in our shape, and lose none', async () => {
-    const people = await volunteers()
+    // Signed in with WeChat, so each check-in goes through WeChat's content check.
+    const people = await pairedVolunteers(prisma, fake, { appid: APPID, base: a.base, village: VILLAGE, n: VOLUNTEERS, prefix: 'grace' })
     // Each content check takes 400 ms, so the requests in flight are inside A's handlers.
     fake.control({ failNext: Array.from({ length: REQUESTS * 2 }, () => ({ path: SEC_CHECK, delayMs: 400 })) })
-    const now = Date.now()
-    const requests = Array.from({ length: REQUESTS }, (_, i) => {
-      const who = people[i % VOLUNTEERS]!
-      return {
-        key: randomUUID(), token: who.token,
-        body: { pairingId: who.pairingId, startedAt: new Date(now - (3 * 60 + i) * 60_000).toISOString(), durationMinutes: 60, contactMode: 'home_visit', serviceTypes: ['reading'], summary: `第${i}次走访：一起读书` },
-      }
-    })
+    const requests = checkinStream(people, REQUESTS)
     const acknowledgedByA = new Map<string, string>()
     const finishedAfterSignal: string[] = []
     const refusals: Answer[] = []
@@ -158,10 +118,8 @@ describe('SIGTERM', () => {
 
   it('lets the worker finish the delivery it is making, once, and leave no job locked', async () => {
     const deviceId = 'grace-director'
-    const openid = deriveOpenid(APPID, deviceId)
-    const user = await prisma.user.create({ data: { displayName: '李主任', openid } })
-    await prisma.roleAssignment.create({ data: { userId: user.id, role: 'child_director', regionCode: VILLAGE } })
-    expect((await post(b.base, '/api/auth/wechat', { code: fake.mintLoginCode({ deviceId }).code })).status).toBe(200)
+    const { openid, userId } = await wechatUser(prisma, APPID, deviceId, 'child_director', VILLAGE)
+    await signInWithWechat(b.base, fake, deviceId)
     for (let i = 0; i < 3; i++) fake.subscribe({ openid, templateIds: [TEMPLATE] })
     const reporter = (await post(b.base, '/api/dev/login', { role: 'volunteer', regionCode: '450225101000' })).body!.token as string
     // WeChat takes 3 s to accept the message: the worker is inside the job when SIGTERM comes.
@@ -177,7 +135,7 @@ describe('SIGTERM', () => {
 
     expect(exit.code).toBe(0)
     expect(fake.state.messages.filter((m) => m.touser === openid)).toHaveLength(1)
-    expect(await prisma.notification.findMany({ where: { recipientUserId: user.id }, select: { wechatStatus: true } })).toEqual([{ wechatStatus: 'sent' }])
+    expect(await prisma.notification.findMany({ where: { recipientUserId: userId }, select: { wechatStatus: true } })).toEqual([{ wechatStatus: 'sent' }])
     const locked = await prisma.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE locked_at IS NOT NULL`
     expect(locked).toEqual([{ n: 0 }])
   }, 120_000)

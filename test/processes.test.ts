@@ -16,10 +16,12 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPrisma, type Db } from '../server/src/db/prisma'
-import { deriveOpenid, startFakeWechat, type FakeWechat } from '../server/src/wechat/fake-server'
+import type { Role } from '@qstx/shared'
+import { startFakeWechat, type FakeWechat } from '../server/src/wechat/fake-server'
 import { createTestDatabase } from './helpers/build-app'
 import { carriesNamedStatements, startPgBouncer, type PgBouncer } from './helpers/pgbouncer'
-import { START_TIMEOUT, eventually, freePort, startServer, stopAllServers, tempDir, waitUntilUp } from './helpers/server-process'
+import { activePairing, signInWithWechat, wechatUser } from './helpers/process-fixtures'
+import { START_TIMEOUT, eventually, startApi, startServer, stopAllServers, tempDir } from './helpers/server-process'
 
 const APPID = 'wx0000000000procs0'
 const SECRET = 'processes-test-secret'
@@ -36,16 +38,7 @@ const common = () => ({
   WECHAT_API_BASE: fake.url, WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_TEMPLATE_GENERAL: TEMPLATE,
 })
 
-async function api(env: Record<string, string>): Promise<string> {
-  const port = await freePort()
-  const proc = startServer({ ...common(), ...env, PORT: String(port), RUN_WORKER: 'false' })
-  const base = `http://127.0.0.1:${port}`
-  await waitUntilUp(proc, base)
-  // The session cache is on once the process LISTENs; the cross-process checks are about it.
-  const listening = await eventually(async () => ((await (await fetch(`${base}/api/healthz`)).json()) as { sessions: string }).sessions === 'cached', 15_000)
-  expect(listening).toBe(true)
-  return base
-}
+const api = async (env: Record<string, string>) => (await startApi({ ...common(), ...env, RUN_WORKER: 'false' }, { sessionCache: true })).base
 
 beforeAll(async () => {
   fake = await startFakeWechat({ appid: APPID, secret: SECRET })
@@ -78,15 +71,12 @@ async function call(base: string, method: string, path: string, token?: string, 
 
 let people = 0
 /** Someone who signed in with WeChat through `base`, holds `role`, and accepted the template five times. */
-async function wechatUser(base: string, role: 'volunteer' | 'child_director' | 'coordinator' | 'civil_affairs' | 'supervisor', regionCode: string) {
+async function subscribedUser(base: string, role: Role, regionCode: string) {
   const deviceId = `procs-${role}-${++people}`
-  const openid = deriveOpenid(APPID, deviceId)
-  const user = await prisma.user.create({ data: { displayName: `${role}${people}`, openid } })
-  await prisma.roleAssignment.create({ data: { userId: user.id, role, regionCode } })
-  const signIn = await call(base, 'POST', '/api/auth/wechat', undefined, { code: fake.mintLoginCode({ deviceId }).code })
-  expect(signIn.status).toBe(200)
+  const { openid, userId } = await wechatUser(prisma, APPID, deviceId, role, regionCode)
+  const token = await signInWithWechat(base, fake, deviceId)
   for (let i = 0; i < 5; i++) fake.subscribe({ openid, templateIds: [TEMPLATE] })
-  return { token: signIn.body!.token as string, openid, userId: user.id }
+  return { token, openid, userId }
 }
 
 const messagesTo = (openid: string) => fake.state.messages.filter((m) => m.touser === openid)
@@ -95,11 +85,8 @@ const settle = () => new Promise((r) => setTimeout(r, 4000)) // time enough for 
 describe.each(Object.keys({ direct: 1, 'through PgBouncer (transaction pooling)': 1 }))('two API processes and a worker, %s', (layout) => {
   it('stores a check-in resent through the other process once and delivers each decision notice once', async () => {
     const [a, b] = layouts[layout]!
-    const volunteer = await wechatUser(a, 'volunteer', '450225101000')
-    const v = await prisma.volunteer.create({ data: { userId: volunteer.userId, realName: '王秀兰', status: 'approved', serviceRegionCode: '450225101000' } })
-    const child = await prisma.child.create({ data: { villageCode: VILLAGE, name: '韦小花', displayName: '小花', gender: 'female', birthDate: new Date('2016-04-01T00:00:00Z'), categories: ['left_behind'] } })
-    const at = new Date(Date.now() - 30 * 86_400_000)
-    const pairing = await prisma.pairing.create({ data: { childId: child.id, volunteerId: v.id, villageCode: VILLAGE, state: 'active', proposedAt: at, approvedAt: at, startDate: at, stateChangedAt: at } })
+    const volunteer = await subscribedUser(a, 'volunteer', '450225101000')
+    const pairing = { id: await activePairing(prisma, volunteer.userId, VILLAGE, '王秀兰') }
     const director = (await call(b, 'POST', '/api/dev/login', undefined, { role: 'child_director', regionCode: VILLAGE })).body!.token as string
 
     for (const [first, second, decision] of [[a, b, 'confirm'], [b, a, 'dispute']] as const) {
@@ -131,7 +118,7 @@ describe.each(Object.keys({ direct: 1, 'through PgBouncer (transaction pooling)'
   it('refuses an account disabled through one process on the next request through the other', async () => {
     const [a, b] = layouts[layout]!
     const admin = (await call(a, 'POST', '/api/dev/login', undefined, { role: 'admin', regionCode: '450000000000' })).body!.token as string
-    const user = await wechatUser(b, 'child_director', '450225102201')
+    const user = await subscribedUser(b, 'child_director', '450225102201')
     for (const base of [a, b, a, b]) expect((await call(base, 'GET', '/api/me', user.token)).status).toBe(200)
     expect((await call(a, 'POST', `/api/users/${user.userId}/disable`, admin)).status).toBe(204)
     expect((await call(b, 'GET', '/api/me', user.token)).status).toBe(401)
@@ -142,8 +129,8 @@ describe('the worker beside four API processes', () => {
   it('runs the escalation reminder once: one notice per overdue report and recipient', async () => {
     const [a] = layouts.direct!
     const [c] = layouts['through PgBouncer (transaction pooling)']!
-    const civil = await wechatUser(a, 'civil_affairs', COUNTY)
-    const coordinator = await wechatUser(c, 'coordinator', COUNTY)
+    const civil = await subscribedUser(a, 'civil_affairs', COUNTY)
+    const coordinator = await subscribedUser(c, 'coordinator', COUNTY)
     // Two reports nobody acknowledged for 31 minutes (safeguarding_reports is append-only, so they
     // are written already that old): the next sweep, within a minute, takes each to the county.
     const reports: string[] = []

@@ -146,3 +146,19 @@ export async function stopAllServers(): Promise<void> {
   }
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
 }
+
+/**
+ * An API process on a free loopback port, up (healthz 200); with `sessionCache`, also LISTENing for
+ * session changes — the cross-process checks are about that cache.
+ */
+export async function startApi(env: Record<string, string>, opts: { sessionCache?: boolean } = {}): Promise<{ proc: ServerProcess; base: string }> {
+  const port = await freePort()
+  const proc = startServer({ HOST: '127.0.0.1', ...env, PORT: String(port) })
+  const base = `http://127.0.0.1:${port}`
+  await waitUntilUp(proc, base)
+  if (opts.sessionCache) {
+    const cached = async () => ((await (await fetch(`${base}/api/healthz`)).json()) as { sessions: string }).sessions === 'cached'
+    if (!(await eventually(cached, 15_000))) throw new Error(`${base} never LISTENed for session changes:\n${proc.stderr()}`)
+  }
+  return { proc, base }
+}

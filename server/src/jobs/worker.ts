@@ -105,8 +105,11 @@ export async function startWorker(deps: WorkerDeps): Promise<{ stop(graceMs?: nu
   })
   return {
     async stop(graceMs = 10_000) {
-      if (!(await settlesWithin(runner.stop(), graceMs))) {
+      const stopping = runner.stop()
+      if (!(await settlesWithin(stopping, graceMs))) {
         await pgPool.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [workerIds]).catch(() => undefined)
+        // The runner is still letting go (a job poll in flight): the pool ends after it, not under it.
+        await settlesWithin(stopping, 2_000)
       }
       await settlesWithin(pgPool.end(), 2_000)
     },
