@@ -11,6 +11,8 @@ try {
   process.exit(1)
 }
 
-const server = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'server/src/server.ts')], { cwd: ROOT, stdio: 'inherit' })
+// `node --import tsx`, not the `tsx` command: one process, so SIGTERM reaches the server once and it
+// stops gracefully (the command's own relay may SIGKILL a server that is slow to acknowledge it).
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/server.ts')], { cwd: ROOT, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -9,13 +9,13 @@
  * The server runs as a real process (test/helpers/server-process.ts) over a PostgreSQL of this
  * test's own (so killing it harms nothing else), with the fake WeChat in this process.
  */
-import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/src/db/embedded'
 import { createPrisma, type Db } from '../server/src/db/prisma'
-import { deriveOpenid, startFakeWechat, type FakeWechat } from '../server/src/wechat/fake-server'
+import { startFakeWechat, type FakeWechat } from '../server/src/wechat/fake-server'
+import { checkinStream, pairedVolunteers, postJson } from './helpers/process-fixtures'
 import { START_TIMEOUT, eventually, freePort, isAlive, startServer, stopAllServers, tempDir, waitUntilUp, withTimeout } from './helpers/server-process'
 
 const APPID = 'wx0000000000fault0'
@@ -59,49 +59,12 @@ afterAll(async () => {
   await pg?.stop().catch(() => undefined)
 }, 60_000)
 
-async function post(pathname: string, body: object, headers: Record<string, string> = {}) {
-  try {
-    const res = await fetch(base + pathname, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(20_000) })
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json().catch(() => null)) as Record<string, unknown> | null }
-  } catch {
-    return { status: 0, retryAfter: null, body: null } // the connection failed: as good as no answer
-  }
-}
-
-/** Volunteers with an active pairing each, signed in through WeChat: their tokens and pairing ids. */
-async function volunteers() {
-  const out: Array<{ token: string; pairingId: string }> = []
-  for (let i = 0; i < VOLUNTEERS; i++) {
-    const deviceId = `fault-volunteer-${i}`
-    const user = await prisma.user.create({ data: { displayName: `志愿者${i}`, openid: deriveOpenid(APPID, deviceId) } })
-    await prisma.roleAssignment.create({ data: { userId: user.id, role: 'volunteer', regionCode: '450225101000' } })
-    const v = await prisma.volunteer.create({ data: { userId: user.id, realName: `志愿者${i}`, status: 'approved', serviceRegionCode: '450225101000' } })
-    const child = await prisma.child.create({
-      data: { villageCode: VILLAGE, name: `儿童${i}`, displayName: `小${i}`, gender: 'female', birthDate: new Date('2016-04-01T00:00:00Z'), categories: ['left_behind'] },
-    })
-    const at = new Date(Date.now() - 30 * 86_400_000)
-    const p = await prisma.pairing.create({
-      data: { childId: child.id, volunteerId: v.id, villageCode: VILLAGE, state: 'active', proposedAt: at, approvedAt: at, startDate: at, stateChangedAt: at },
-    })
-    const signIn = await post('/api/auth/wechat', { code: fake.mintLoginCode({ deviceId }).code })
-    expect(signIn.status).toBe(200)
-    out.push({ token: String(signIn.body!.token), pairingId: p.id })
-  }
-  return out
-}
+const post = (pathname: string, body: object, headers: Record<string, string> = {}) => postJson(base + pathname, body, headers)
 
 describe('check-ins while PostgreSQL is killed and restarted', () => {
   it('keeps every check-in answered 2xx, stores none twice, and completes every retried one', async () => {
-    const people = await volunteers()
-    const now = Date.now()
-    // Each request a distinct visit (its own start minute), so "none twice" is visible in the data too.
-    const requests = Array.from({ length: REQUESTS }, (_, i) => {
-      const who = people[i % VOLUNTEERS]!
-      return {
-        key: randomUUID(), token: who.token,
-        body: { pairingId: who.pairingId, startedAt: new Date(now - (3 * 60 + i) * 60_000).toISOString(), durationMinutes: 60, contactMode: 'home_visit', serviceTypes: ['reading'], summary: `第${i}次走访：一起读书` },
-      }
-    })
+    const people = await pairedVolunteers(prisma, fake, { appid: APPID, base, village: VILLAGE, n: VOLUNTEERS, prefix: 'fault' })
+    const requests = checkinStream(people, REQUESTS)
     const send = (r: (typeof requests)[number]) => post('/api/checkins', r.body, { authorization: `Bearer ${r.token}`, 'idempotency-key': r.key })
 
     const answers = new Map<string, { status: number; id?: string }>()

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPrisma, type Db } from '../server/src/db/prisma'
 import { deriveOpenid, startFakeWechat, type FakeWechat } from '../server/src/wechat/fake-server'
 import { createTestDatabase } from './helpers/build-app'
-import { START_TIMEOUT, eventually, freePort, startServer, stopAllServers, tempDir, waitUntilUp, withTimeout } from './helpers/server-process'
+import { START_TIMEOUT, eventually, startApi, stopAllServers, tempDir, withTimeout } from './helpers/server-process'
 
 const APPID = 'wx0000000000crash0'
 const SECRET = 'crash-test-secret'
@@ -30,17 +30,12 @@ afterAll(async () => {
   await fake?.close()
 }, 60_000)
 
-async function boot(runWorker: boolean) {
-  const port = await freePort()
-  const proc = startServer({
-    NODE_ENV: 'development', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_DEMO: 'false', HOST: '127.0.0.1', PORT: String(port),
+const boot = (runWorker: boolean) =>
+  startApi({
+    NODE_ENV: 'development', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_DEMO: 'false',
     WECHAT_API_BASE: fake.url, WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_TEMPLATE_GENERAL: TEMPLATE,
     RUN_WORKER: String(runWorker), LOG_LEVEL: 'warn',
   })
-  const base = `http://127.0.0.1:${port}`
-  await waitUntilUp(proc, base)
-  return { proc, base }
-}
 
 const post = async (base: string, path: string, body: object, token?: string) => {
   const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })

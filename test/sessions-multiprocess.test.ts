@@ -7,25 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPrisma, type Db } from '../server/src/db/prisma'
 import { createTestDatabase } from './helpers/build-app'
-import { START_TIMEOUT, eventually, freePort, startServer, stopAllServers, tempDir, waitUntilUp } from './helpers/server-process'
+import { START_TIMEOUT, startApi, stopAllServers, tempDir } from './helpers/server-process'
 
 let prisma: Db
 let a: string
 let b: string
 
-async function boot(databaseUrl: string): Promise<string> {
-  const port = await freePort()
-  const proc = startServer({
-    NODE_ENV: 'development', DATABASE_URL: databaseUrl, DATA_DIR: tempDir(), SEED_DEMO: 'false', HOST: '127.0.0.1', PORT: String(port),
-    RUN_WORKER: 'false', LOG_LEVEL: 'warn',
-  })
-  const base = `http://127.0.0.1:${port}`
-  await waitUntilUp(proc, base)
-  // The cache is on only while the process LISTENs; before that every request reads the database.
-  const listening = await eventually(async () => ((await (await fetch(`${base}/api/healthz`)).json()) as { sessions: string }).sessions === 'cached', 10_000)
-  expect(listening).toBe(true)
-  return base
-}
+// The cache is on only while the process LISTENs; before that every request reads the database.
+const boot = async (databaseUrl: string) =>
+  (await startApi({ NODE_ENV: 'development', DATABASE_URL: databaseUrl, DATA_DIR: tempDir(), SEED_DEMO: 'false', RUN_WORKER: 'false', LOG_LEVEL: 'warn' }, { sessionCache: true })).base
 
 beforeAll(async () => {
   const databaseUrl = await createTestDatabase()

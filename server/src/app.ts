@@ -14,7 +14,8 @@ import { OneLinePerRequest } from './lib/request-log'
 import { responseSerializerCompiler } from './lib/serializer'
 import type { WechatClient } from './wechat/client'
 import auth from './plugins/app/auth'
-import errorHandler from './plugins/app/error-handler'
+import errorHandler, { clientErrorHandler, handleError } from './plugins/app/error-handler'
+import gracefulClose from './plugins/app/graceful-close'
 import metrics from './plugins/app/metrics'
 import prisma from './plugins/app/prisma'
 import wechat from './plugins/app/wechat'
@@ -53,6 +54,12 @@ export async function buildApp(deps: AppDeps) {
     trustProxy: deps.config.TRUST_PROXY ? deps.config.TRUST_PROXY.split(',').map((s) => s.trim()) : false,
     // Personal data must never reach URLs; long query strings are a sign of misuse.
     routerOptions: { maxParamLength: 200 },
+    // What Fastify answers before any route runs (an undecodable URL, an over-long id, a request
+    // line or header Node cannot parse) gets our `{ code, message }` too.
+    frameworkErrors: handleError,
+    clientErrorHandler,
+    // While closing, plugins/app/graceful-close.ts refuses new requests in our shape instead.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
@@ -68,6 +75,7 @@ export async function buildApp(deps: AppDeps) {
 
   await app.register(errorHandler)
   await app.register(metrics)
+  await app.register(gracefulClose)
   await app.register(helmet)
   await app.register(rateLimit, { perMinute: deps.config.RATE_LIMIT_PER_MINUTE })
   await app.register(swagger)

@@ -11,7 +11,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { ROOT_DIR } from '../../server/src/config'
 
-const TSX = path.join(ROOT_DIR, 'node_modules/.bin/tsx')
 export const START_TIMEOUT = 120_000
 
 export interface ServerProcess {
@@ -44,9 +43,14 @@ export async function freePort(): Promise<number> {
   })
 }
 
-/** Starts the server with only the given environment (plus PATH/HOME), never the test runner's. */
+/**
+ * Starts the server with only the given environment (plus PATH/HOME), never the test runner's.
+ * One process, `node --import tsx` (as README advises for production): the `tsx` command would put
+ * a parent in front that relays signals and SIGKILLs its child when the child is slow to confirm
+ * one (30 ms) — on a busy machine that turns SIGTERM into a kill.
+ */
 export function startServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(TSX, ['server/src/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
     cwd: ROOT_DIR,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), TZ: 'Asia/Shanghai', H5_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -141,4 +145,20 @@ export async function stopAllServers(): Promise<void> {
     if (!stopped) await proc.exited
   }
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * An API process on a free loopback port, up (healthz 200); with `sessionCache`, also LISTENing for
+ * session changes — the cross-process checks are about that cache.
+ */
+export async function startApi(env: Record<string, string>, opts: { sessionCache?: boolean } = {}): Promise<{ proc: ServerProcess; base: string }> {
+  const port = await freePort()
+  const proc = startServer({ HOST: '127.0.0.1', ...env, PORT: String(port) })
+  const base = `http://127.0.0.1:${port}`
+  await waitUntilUp(proc, base)
+  if (opts.sessionCache) {
+    const cached = async () => ((await (await fetch(`${base}/api/healthz`)).json()) as { sessions: string }).sessions === 'cached'
+    if (!(await eventually(cached, 15_000))) throw new Error(`${base} never LISTENed for session changes:\n${proc.stderr()}`)
+  }
+  return { proc, base }
 }

@@ -10,19 +10,22 @@ import { installJobSchema } from '../jobs/worker'
 import { migrate } from './migrate'
 
 export interface OpenDatabase {
+  /** For the pool: PgBouncer's address when there is one. */
   url: string
+  /** PostgreSQL itself, for what needs a session (migrations, LISTEN, the worker): DATABASE_DIRECT_URL or `url`. */
+  directUrl: string
   embedded: boolean
   close(): Promise<void>
 }
 
 export async function openDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'>,
+  config: Pick<Config, 'DATABASE_URL' | 'DATABASE_DIRECT_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'>,
   log: (msg: string) => void,
   opts: { migrate?: boolean } = {},
 ): Promise<OpenDatabase> {
   let db: OpenDatabase
   if (config.DATABASE_URL) {
-    db = { url: config.DATABASE_URL, embedded: false, close: async () => {} }
+    db = { url: config.DATABASE_URL, directUrl: config.DATABASE_DIRECT_URL ?? config.DATABASE_URL, embedded: false, close: async () => {} }
   } else {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(config.DATA_DIR, 'pg'), port: config.EMBEDDED_PG_PORT }).catch((err: unknown) => {
       // Name the setting to change: "port 54329 is already in use" alone leaves the operator guessing.
@@ -34,12 +37,12 @@ export async function openDatabase(
     })
     await pg.createDatabase('qstx')
     log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_PG_PORT}, data in ${path.join(config.DATA_DIR, 'pg')}`)
-    db = { url: pg.urlFor('qstx'), embedded: true, close: () => pg.stop() }
+    db = { url: pg.urlFor('qstx'), directUrl: pg.urlFor('qstx'), embedded: true, close: () => pg.stop() }
   }
   if (opts.migrate === false) return db
   try {
-    await migrate(db.url, { log })
-    await installJobSchema(db.url)
+    await migrate(db.directUrl, { log })
+    await installJobSchema(db.directUrl)
   } catch (err) {
     await db.close()
     throw err

@@ -162,6 +162,10 @@ function takeOverShutdownSignals() {
     })
   }
 }
+// The library hooks the signals the moment it is imported — in every process, also one that uses
+// DATABASE_URL and never starts a cluster, where SIGTERM would otherwise exit 143 at once instead of
+// stopping gracefully. So they are taken back as soon as this module loads.
+takeOverShutdownSignals()
 
 /** The first directory on the way to `dir` that other users cannot enter (when running as root). */
 function untraversableAncestor(dir: string): string | undefined {

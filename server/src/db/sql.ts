@@ -25,6 +25,15 @@ export type Sql = Prisma.Sql
 export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>
 
 const names = new Map<string, string>()
+let naming = true
+/**
+ * Off behind a pooler that cannot carry named statements between its server connections (config
+ * DATABASE_NAMED_STATEMENTS): every statement is then unnamed, planned each time — a little slower,
+ * never wrong. Set once at start-up, for the whole process.
+ */
+export function useNamedStatements(on: boolean): void {
+  naming = on
+}
 function statementName(text: string): string {
   let name = names.get(text)
   if (!name) {
@@ -47,7 +56,7 @@ export interface QueryOptions {
 }
 
 export async function rows<T extends object>(db: Queryable, q: Sql, opts: QueryOptions = {}): Promise<T[]> {
-  const name = opts.prepared === false ? undefined : statementName(q.text)
+  const name = opts.prepared === false || !naming ? undefined : statementName(q.text)
   const result = await db.query<T>({ ...(name ? { name } : {}), text: q.text, values: q.values as unknown[] })
   return result.rows
 }

@@ -3,7 +3,8 @@
  * and escalation sweeps join as crontab items. Its schema (graphile_worker) is installed by
  * `installJobSchema` right after our own migrations.
  */
-import { Logger, run, runMigrations, runOnce, type TaskList } from 'graphile-worker'
+import { EventEmitter } from 'node:events'
+import { Logger, run, runMigrations, runOnce, type TaskList, type WorkerEvents } from 'graphile-worker'
 import pg from 'pg'
 import type { Db } from '../db/prisma'
 import type { Clock } from '../lib/clock'
@@ -80,10 +81,18 @@ export async function installJobSchema(databaseUrl: string): Promise<void> {
  * The worker gets its own small pool that we own: on shutdown we stop the runner, then end the
  * pool, before the database goes away — and a connection the server drops meanwhile is an expected
  * event, not an uncaught error that would turn a clean SIGTERM into exit 1.
+ *
+ * `stop(graceMs)` lets running jobs finish; one still running after `graceMs` is handed back
+ * (graphile_worker.force_unlock_workers) so another worker takes it at once — otherwise its lock
+ * would hold it for graphile-worker's four-hour timeout. Every job is safe to run again: delivery
+ * checks the notification's state, reminders and escalations record what they sent.
  */
-export async function startWorker(deps: WorkerDeps): Promise<{ stop(): Promise<void> }> {
+export async function startWorker(deps: WorkerDeps): Promise<{ stop(graceMs?: number): Promise<void> }> {
   const pgPool = new pg.Pool({ connectionString: deps.databaseUrl, max: 4 })
   pgPool.on('error', () => {})
+  const events = new EventEmitter() as WorkerEvents
+  const workerIds: string[] = []
+  events.on('worker:create', ({ worker }) => workerIds.push(worker.workerId))
   const runner = await run({
     pgPool,
     concurrency: 2,
@@ -92,12 +101,29 @@ export async function startWorker(deps: WorkerDeps): Promise<{ stop(): Promise<v
     taskList: taskList(deps),
     crontab: CRONTAB,
     logger: quietLogger(),
+    events,
   })
   return {
-    async stop() {
-      await runner.stop()
-      await pgPool.end()
+    async stop(graceMs = 10_000) {
+      const stopping = runner.stop()
+      if (!(await settlesWithin(stopping, graceMs))) {
+        await pgPool.query('SELECT graphile_worker.force_unlock_workers($1::text[])', [workerIds]).catch(() => undefined)
+        // The runner is still letting go (a job poll in flight): the pool ends after it, not under it.
+        await settlesWithin(stopping, 2_000)
+      }
+      await settlesWithin(pgPool.end(), 2_000)
     },
+  }
+}
+
+/** True if `p` settles (either way) within `ms`. */
+async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)))
+  try {
+    return await Promise.race([p.then(() => true, () => true), late])
+  } finally {
+    clearTimeout(timer)
   }
 }
 

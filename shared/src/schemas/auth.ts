@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { ROLES } from '../roles'
-import { RegionCodeSchema } from './common'
+import { RegionCodeSchema, TextSchema } from './common'
 
 export const RoleSchema = z.enum(ROLES).meta({ id: 'Role' })
 
 /** Demo and test sign-in; the route does not exist in production. */
 export const DevLoginBodySchema = z
   .union([
-    z.strictObject({ persona: z.string().min(1).max(64) }),
+    z.strictObject({ persona: TextSchema.min(1).max(64) }),
     z.strictObject({ role: RoleSchema, regionCode: RegionCodeSchema }),
   ])
   .meta({ id: 'DevLoginBody' })

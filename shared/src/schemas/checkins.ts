@@ -8,11 +8,9 @@ import { z } from 'zod'
 import { CHECKIN_STATUSES, SEC_CHECK_RESULTS, SERVICE_TYPES } from '../checkins/options'
 import { MAX_DURATION_MINUTES, PAIRING_HEALTHS } from '../checkins/rules'
 import { CONTACT_MODES } from '../volunteers/options'
-import { CalendarDateSchema } from './children'
-import { IdSchema, RegionCodeSchema } from './common'
+import { CalendarDateSchema, IdSchema, InstantSchema, RegionCodeSchema, text, TextSchema } from './common'
 import { ReasonSchema } from './volunteers'
 
-const text = (max: number) => z.string().trim().max(max, { message: `最多${max}个字` })
 const page = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -39,7 +37,7 @@ export const IdempotencyHeadersSchema = z.looseObject({
 export const CreateCheckinBodySchema = z
   .strictObject({
     pairingId: IdSchema,
-    startedAt: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }),
+    startedAt: InstantSchema({ offset: true, message: '开始时间格式不正确' }),
     durationMinutes: z
       .number({ message: '请填写时长（分钟）' })
       .int({ message: '时长按整分钟填写' })
@@ -51,7 +49,7 @@ export const CreateCheckinBodySchema = z
       .min(1, { message: '请至少选择一项服务内容' })
       .refine((a) => new Set(a).size === a.length, { message: '服务内容有重复' }),
     /** What was done. */
-    summary: z.string().trim().min(1, { message: '请填写这次做了什么' }).max(1000, { message: '最多1000个字' }),
+    summary: TextSchema.min(1, { message: '请填写这次做了什么' }).max(1000, { message: '最多1000个字' }),
     /** How the child seemed. */
     childMood: text(200).optional(),
     problemsFound: text(500).optional(),

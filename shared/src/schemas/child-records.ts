@@ -6,13 +6,13 @@ import { z } from 'zod'
 import { CHILD_CATEGORIES, DIFFICULTY_KINDS, HISTORY_KINDS, PRIORITY_REASONS, RISK_LEVELS, SPECIAL_ATTENTIONS, TRANSFER_STATUSES } from '../children/enums'
 import { ChildCategorySchema, ChildGenderSchema, ChildIdNumberSchema, PriorityReasonSchema, RiskLevelSchema, SpecialAttentionSchema } from './children'
 import { ChildFullViewSchema, ChildWorkingViewSchema } from './child-views'
-import { IdSchema, RegionCodeSchema } from './common'
+import { IdSchema, RegionCodeSchema, TextSchema } from './common'
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true')
 
 export const ChildListQuerySchema = z.strictObject({
   /** Part of the child's name (any characters, e.g. a surname or a given name). */
-  q: z.string().trim().min(1).max(20).optional(),
+  q: TextSchema.min(1).max(20).optional(),
   /** Narrows to one village or township inside the caller's region. */
   regionCode: RegionCodeSchema.optional(),
   category: z.enum(CHILD_CATEGORIES).optional(),
@@ -71,12 +71,12 @@ export const ChildListResponseSchema = z
 
 /** The receiving director names the child by ID number: they have the child (and the card) in front of them. */
 export const RequestTransferBodySchema = z
-  .strictObject({ idNumber: ChildIdNumberSchema, reason: z.string().trim().min(2, { message: '请说明转移原因' }).max(200) })
+  .strictObject({ idNumber: ChildIdNumberSchema, reason: TextSchema.min(2, { message: '请说明转移原因' }).max(200) })
   .meta({ id: 'RequestTransferBody' })
 export type RequestTransferBody = z.infer<typeof RequestTransferBodySchema>
 
 export const DeclineTransferBodySchema = z
-  .strictObject({ reason: z.string().trim().min(2, { message: '请说明拒绝原因' }).max(200) })
+  .strictObject({ reason: TextSchema.min(2, { message: '请说明拒绝原因' }).max(200) })
   .meta({ id: 'DeclineTransferBody' })
 
 export const TransferSchema = z

@@ -10,10 +10,10 @@ import {
 } from '../children/enums'
 import { GRADE_BANDS } from '../children/display'
 import {
-  CalendarDateSchema, ChildCategorySchema, ChildGenderSchema, EligibilityWarningSchema, GuardianRelationSchema, PriorityReasonSchema,
+  ChildCategorySchema, ChildGenderSchema, EligibilityWarningSchema, GuardianRelationSchema, PriorityReasonSchema,
   RiskLevelSchema, SpecialAttentionSchema,
 } from './children'
-import { IdSchema, RegionCodeSchema } from './common'
+import { CalendarDateSchema, IdSchema, RegionCodeSchema } from './common'
 
 const dates = { createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() }
 const pairingStatus = z.enum(['unpaired', 'paired'])

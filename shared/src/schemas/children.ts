@@ -10,9 +10,8 @@ import {
 } from '../children/enums'
 import { ELIGIBILITY_WARNINGS, type EligibilityWarningCode } from '../children/eligibility'
 import { ID_NUMBER_PROBLEM_MESSAGES, parseIdNumber } from '../id-number'
-import { IdSchema } from './common'
+import { CalendarDateSchema, IdSchema, text, TextSchema } from './common'
 
-export const CalendarDateSchema = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' })
 export const ChildGenderSchema = z.enum(['male', 'female'])
 export const ChildCategorySchema = z.enum(CHILD_CATEGORIES)
 export const RiskLevelSchema = z.enum(RISK_LEVELS)
@@ -20,26 +19,21 @@ export const SpecialAttentionSchema = z.enum(SPECIAL_ATTENTIONS)
 export const PriorityReasonSchema = z.enum(PRIORITY_REASONS)
 export const GuardianRelationSchema = z.enum(GUARDIAN_RELATIONS)
 
-export const ContactPhoneSchema = z
-  .string()
-  .trim()
+export const ContactPhoneSchema = TextSchema
   .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { message: '请填写11位手机号或带区号的固定电话' })
 
-export const ChildIdNumberSchema = z
-  .string()
-  .trim()
+export const ChildIdNumberSchema = TextSchema
   .toUpperCase()
   .superRefine((v, ctx) => {
     const r = parseIdNumber(v)
     if (!r.ok) ctx.addIssue({ code: 'custom', message: ID_NUMBER_PROBLEM_MESSAGES[r.problem] })
   })
 
-const text = (max: number) => z.string().trim().max(max, { message: `最多${max}个字` })
 const optText = (max: number) => text(max).nullable().optional()
 /** A set of enum values: no repeats. */
 const setOf = <T extends readonly [string, ...string[]]>(values: T, max: number) =>
   z.array(z.enum(values)).max(max).refine((a) => new Set(a).size === a.length, { message: '选项重复' })
-const tags = z.array(z.string().trim().min(1).max(10)).max(10)
+const tags = z.array(TextSchema.min(1).max(10)).max(10)
 const yuan = z.number().int().min(0).max(1_000_000).nullable().optional()
 
 const ParentInput = z.strictObject({ status: z.enum(PARENT_STATUSES), awaySince: CalendarDateSchema.nullable().optional() })
@@ -51,7 +45,7 @@ const ParentInput = z.strictObject({ status: z.enum(PARENT_STATUSES), awaySince:
 export const GuardianInputSchema = z.strictObject({
   id: IdSchema.optional(),
   relation: GuardianRelationSchema,
-  name: z.string().trim().min(1, { message: '请填写监护人姓名' }).max(20),
+  name: TextSchema.min(1, { message: '请填写监护人姓名' }).max(20),
   phone: ContactPhoneSchema.nullable().optional(),
   healthy: z.boolean().optional(),
   healthDetail: optText(100),
@@ -60,14 +54,14 @@ export const GuardianInputSchema = z.strictObject({
 
 /** Every field a director can write; on create the service fills the documented defaults. */
 export const childFileFields = {
-  name: z.string().trim().min(2, { message: '请填写儿童姓名' }).max(20),
+  name: TextSchema.min(2, { message: '请填写儿童姓名' }).max(20),
   /** What volunteers see: the given name or an alias. Default: the given name. */
-  displayName: z.string().trim().min(1).max(10).optional(),
+  displayName: TextSchema.min(1).max(10).optional(),
   gender: ChildGenderSchema,
-  ethnicity: z.string().trim().min(1).max(10).optional(),
+  ethnicity: TextSchema.min(1).max(10).optional(),
   birthDate: CalendarDateSchema,
   idNumber: ChildIdNumberSchema,
-  address: z.string().trim().min(2).max(100).nullable().optional(),
+  address: TextSchema.min(2).max(100).nullable().optional(),
   hukouType: z.enum(HUKOU_TYPES).optional(),
   categories: setOf(CHILD_CATEGORIES, 2).min(1, { message: '请至少选择一个儿童类别' }),
   difficultyKinds: setOf(DIFFICULTY_KINDS, 3).optional(),
@@ -90,9 +84,9 @@ export const childFileFields = {
   entrustedCare: z.strictObject({ carer: z.enum(ENTRUSTED_CARERS), reason: z.enum(ENTRUSTED_REASONS).nullable().optional(), quality: z.enum(CARE_QUALITIES).nullable().optional() }).nullable().optional(),
   careGiven: optText(1000),
   otherNotes: optText(1000),
-  filedByName: z.string().trim().min(1).max(20).optional(),
+  filedByName: TextSchema.min(1).max(20).optional(),
   filedAt: CalendarDateSchema.optional(),
-  risk: z.strictObject({ level: RiskLevelSchema, assessedAt: CalendarDateSchema, assessor: z.string().trim().min(1).max(20) }).nullable().optional(),
+  risk: z.strictObject({ level: RiskLevelSchema, assessedAt: CalendarDateSchema, assessor: TextSchema.min(1).max(20) }).nullable().optional(),
   nearWater: z.boolean().optional(),
   specialAttention: setOf(SPECIAL_ATTENTIONS, SPECIAL_ATTENTIONS.length).optional(),
   priorityReasons: setOf(PRIORITY_REASONS, PRIORITY_REASONS.length).optional(),
@@ -103,7 +97,7 @@ export const childFileFields = {
   /** 儿童主任电话 on the template: the work number volunteers may call. */
   directorWorkPhone: ContactPhoneSchema.nullable().optional(),
   consent: z.strictObject({
-    givenBy: z.string().trim().min(1).max(20),
+    givenBy: TextSchema.min(1).max(20),
     relation: GuardianRelationSchema,
     date: CalendarDateSchema,
     method: z.enum(CONSENT_METHODS),
@@ -115,7 +109,7 @@ export type CreateChildBody = z.infer<typeof CreateChildBodySchema>
 
 /** Every field optional; `version` is the one the form was loaded with (optimistic concurrency). */
 export const UpdateChildBodySchema = z
-  .strictObject({ ...z.object(childFileFields).partial().shape, version: z.number().int().min(1) })
+  .strictObject({ ...z.object(childFileFields).partial().shape, version: z.number().int().min(1).max(2_147_483_647) })
   .meta({ id: 'UpdateChildBody' })
 export type UpdateChildBody = z.infer<typeof UpdateChildBodySchema>
 

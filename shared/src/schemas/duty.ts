@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { DUTY_STATUSES, HEIGHTENED_REASONS } from '../duty/rules'
-import { IdSchema, RegionCodeSchema } from './common'
+import { CalendarDateSchema, IdSchema, PageNumberSchema, RegionCodeSchema, TextSchema } from './common'
 
 export const DIRECTOR_VISIT_KINDS = ['contact', 'home_visit'] as const
 export const DIRECTOR_VISIT_KIND_LABELS = { contact: '联系（电话、见面）', home_visit: '入户走访' } as const
@@ -11,9 +11,9 @@ const DateOnly = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' })
 export const CreateDirectorVisitBodySchema = z
   .strictObject({
     kind: z.enum(DIRECTOR_VISIT_KINDS),
-    visitedOn: DateOnly,
-    problems: z.string().trim().max(1000).optional(),
-    measures: z.string().trim().max(1000).optional(),
+    visitedOn: CalendarDateSchema,
+    problems: TextSchema.max(1000).optional(),
+    measures: TextSchema.max(1000).optional(),
   })
   .meta({ id: 'CreateDirectorVisitBody' })
 export type CreateDirectorVisitBody = z.infer<typeof CreateDirectorVisitBodySchema>
@@ -22,7 +22,7 @@ export const DirectorVisitSchema = z
   .object({
     id: IdSchema,
     kind: z.enum(DIRECTOR_VISIT_KINDS),
-    visitedOn: DateOnly,
+    visitedOn: CalendarDateSchema,
     problems: z.string().nullable(),
     measures: z.string().nullable(),
     byName: z.string(),
@@ -34,7 +34,7 @@ export const DirectorVisitListResponseSchema = z.object({ items: z.array(Directo
 export const DutyCalendarQuerySchema = z.strictObject({
   status: z.enum(['overdue', 'due_soon', 'attention']).optional(),
   villageCode: RegionCodeSchema.optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: PageNumberSchema,
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 })
 

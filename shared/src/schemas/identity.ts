@@ -1,13 +1,11 @@
 import { z } from 'zod'
 import { RoleSchema } from './auth'
-import { IdSchema, RegionCodeSchema } from './common'
+import { IdSchema, InstantSchema, PageNumberSchema, RegionCodeSchema, TextSchema } from './common'
 
-export const WechatSignInBodySchema = z.strictObject({ code: z.string().min(1).max(128) }).meta({ id: 'WechatSignInBody' })
+export const WechatSignInBodySchema = z.strictObject({ code: TextSchema.min(1).max(128) }).meta({ id: 'WechatSignInBody' })
 
 export const USERNAME_PATTERN = /^[a-z][a-z0-9._-]{3,31}$/
-export const UsernameSchema = z
-  .string()
-  .trim()
+export const UsernameSchema = TextSchema
   .toLowerCase()
   .regex(USERNAME_PATTERN, { message: '用户名为4–32位小写字母、数字或 . _ -，以字母开头' })
 
@@ -19,7 +17,7 @@ export const NewPasswordSchema = z
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { message: '密码须同时包含字母和数字' })
 
 export const PasswordSignInBodySchema = z
-  .strictObject({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(128) })
+  .strictObject({ username: TextSchema.toLowerCase().min(1).max(64), password: z.string().min(1).max(128) })
   .meta({ id: 'PasswordSignInBody' })
 
 export const SwitchRoleBodySchema = z.strictObject({ roleAssignmentId: IdSchema }).meta({ id: 'SwitchRoleBody' })
@@ -28,7 +26,7 @@ export const CreateInvitationBodySchema = z
   .strictObject({
     role: RoleSchema,
     regionCode: RegionCodeSchema,
-    note: z.string().trim().max(60).optional(),
+    note: TextSchema.max(60).optional(),
   })
   .meta({ id: 'CreateInvitationBody' })
 export type CreateInvitationBody = z.infer<typeof CreateInvitationBodySchema>
@@ -52,9 +50,7 @@ export const CreatedInvitationSchema = InvitationSchema.extend({ code: z.string(
 export const InvitationListResponseSchema = z.object({ items: z.array(InvitationSchema) }).meta({ id: 'InvitationList' })
 
 export const INVITATION_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{10}$/
-export const InvitationCodeSchema = z
-  .string()
-  .trim()
+export const InvitationCodeSchema = TextSchema
   .toUpperCase()
   .regex(INVITATION_CODE_PATTERN, { message: '邀请码为10位字母或数字' })
 
@@ -65,7 +61,7 @@ export const InvitationCodeSchema = z
 export const RedeemInvitationBodySchema = z
   .strictObject({
     code: InvitationCodeSchema,
-    displayName: z.string().trim().min(2, { message: '请填写姓名' }).max(20).optional(),
+    displayName: TextSchema.min(2, { message: '请填写姓名' }).max(20).optional(),
     username: UsernameSchema.optional(),
     password: NewPasswordSchema.optional(),
   })
@@ -74,12 +70,12 @@ export type RedeemInvitationBody = z.infer<typeof RedeemInvitationBodySchema>
 
 export const AuditQuerySchema = z.strictObject({
   actorUserId: IdSchema.optional(),
-  action: z.string().max(64).optional(),
-  targetType: z.string().max(32).optional(),
-  targetId: z.string().max(64).optional(),
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  action: TextSchema.max(64).optional(),
+  targetType: TextSchema.max(32).optional(),
+  targetId: TextSchema.max(64).optional(),
+  from: InstantSchema().optional(),
+  to: InstantSchema().optional(),
+  page: PageNumberSchema,
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 })
 

@@ -10,12 +10,11 @@ import { PRIORITY_REASONS, RISK_LEVELS } from '../children/enums'
 import { PAIRING_END_REASONS, PAIRING_EVENT_TYPES, PAIRING_STATES } from '../pairings/lifecycle'
 import { ROLES } from '../roles'
 import { CONTACT_MODES, SKILLS } from '../volunteers/options'
-import { CalendarDateSchema } from './children'
-import { IdSchema, RegionCodeSchema } from './common'
+import { CalendarDateSchema, IdSchema, RegionCodeSchema, TextSchema } from './common'
 import { ReasonSchema, VolunteerKindSchema } from './volunteers'
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true')
-const note = z.string().trim().max(200, { message: '最多200个字' }).nullable().optional()
+const note = TextSchema.max(200, { message: '最多200个字' }).nullable().optional()
 const page = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

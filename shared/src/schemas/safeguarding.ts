@@ -3,7 +3,7 @@ import {
   ESCALATION_LEVELS, HANDLER_EVENT_TYPES, REFERRAL_TARGETS, REPORT_EVENT_TYPES, REPORT_KINDS, REPORT_STATUSES, URGENCIES,
 } from '../safeguarding'
 import { RoleSchema } from './auth'
-import { IdSchema, RegionCodeSchema } from './common'
+import { IdSchema, InstantSchema, RegionCodeSchema, TextSchema } from './common'
 
 export const HotlineListResponseSchema = z
   .object({ items: z.array(z.object({ number: z.string(), label: z.string(), then: z.string().optional() })) })
@@ -17,13 +17,13 @@ export const HotlinesQuerySchema = z.strictObject({ regionCode: RegionCodeSchema
 export const CreateReportBodySchema = z
   .strictObject({
     childId: IdSchema.optional(),
-    childName: z.string().trim().min(1).max(40).optional(),
+    childName: TextSchema.min(1).max(40).optional(),
     regionCode: RegionCodeSchema.optional(),
     kind: z.enum(REPORT_KINDS),
     urgency: z.enum(URGENCIES),
-    seen: z.string().trim().min(2, { message: '请简单写下看到或听到的情况' }).max(2000),
-    seenAt: z.iso.datetime({ offset: true }),
-    place: z.string().trim().max(200).optional(),
+    seen: TextSchema.min(2, { message: '请简单写下看到或听到的情况' }).max(2000),
+    seenAt: InstantSchema({ offset: true }),
+    place: TextSchema.max(200).optional(),
   })
   .refine((b) => b.childId || (b.childName && b.regionCode), {
     message: '请选择孩子，或填写孩子的姓名和所在村', path: ['childName'],
@@ -84,7 +84,7 @@ export const AddReportEventBodySchema = z
   .strictObject({
     type: z.enum(HANDLER_EVENT_TYPES),
     referredTo: z.enum(REFERRAL_TARGETS).optional(),
-    note: z.string().trim().max(2000).optional(),
+    note: TextSchema.max(2000).optional(),
   })
   .refine((b) => b.type !== 'referred' || b.referredTo, { message: '请选择转介的部门', path: ['referredTo'] })
   .refine((b) => !['assessed', 'measure', 'note', 'closed'].includes(b.type) || (b.note && b.note.length > 0), { message: '请填写说明', path: ['note'] })

@@ -5,19 +5,19 @@
  */
 import { z } from 'zod'
 import { VOLUNTEER_STATUSES } from '../volunteers/options'
-import { IdSchema, RegionCodeSchema } from './common'
+import { IdSchema, RegionCodeSchema, TextSchema } from './common'
 import { statusCountsSchema, TeamTypeSchema, VolunteerKindSchema, VolunteerStatusSchema } from './volunteers'
 
 /** Generated codes avoid look-alike characters; older printed codes (e.g. QNTX2026) may use any letter or digit. */
 export const TEAM_CODE_PATTERN = /^[A-Z0-9]{8}$/
-export const TeamCodeSchema = z.string().trim().toUpperCase().regex(TEAM_CODE_PATTERN, { message: '团队加入码为8位字母或数字' })
+export const TeamCodeSchema = TextSchema.toUpperCase().regex(TEAM_CODE_PATTERN, { message: '团队加入码为8位字母或数字' })
 
 export const RegisterTeamBodySchema = z
   .strictObject({
-    name: z.string().trim().min(2, { message: '请填写团队名称' }).max(40, { message: '最多40个字' }),
+    name: TextSchema.min(2, { message: '请填写团队名称' }).max(40, { message: '最多40个字' }),
     type: TeamTypeSchema,
     /** 上级单位, e.g. 共青团融水苗族自治县委员会. */
-    parentOrganisation: z.string().trim().min(2, { message: '请填写上级单位或主管单位' }).max(60, { message: '最多60个字' }),
+    parentOrganisation: TextSchema.min(2, { message: '请填写上级单位或主管单位' }).max(60, { message: '最多60个字' }),
     serviceRegionCode: RegionCodeSchema,
   })
   .meta({ id: 'RegisterTeamBody' })

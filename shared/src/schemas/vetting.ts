@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { VETTING_DECISIONS } from '../volunteers/lifecycle'
 import { CRIMINAL_RECORD_RESULTS, type VolunteerStatus } from '../volunteers/options'
-import { IdSchema, RegionCodeSchema } from './common'
+import { CalendarDateSchema, IdSchema, PageNumberSchema, RegionCodeSchema, TextSchema } from './common'
 import { ReasonSchema, statusCountsSchema, VolunteerKindSchema, VolunteerStatusSchema, volunteerCoreFields } from './volunteers'
 
 const VettingDate = z.iso.date({ message: '日期格式应为 YYYY-MM-DD' })
@@ -18,7 +18,7 @@ export const VettingQueueQuerySchema = z.strictObject({
   status: z.enum(QUEUE_STATUSES).default('submitted'),
   kind: VolunteerKindSchema.optional(),
   teamId: IdSchema.optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: PageNumberSchema,
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })
 
@@ -89,12 +89,12 @@ export type VettingApplication = z.infer<typeof VettingApplicationSchema>
 export const RecordChecksBodySchema = z
   .strictObject({
     identityVerified: z.boolean().optional(),
-    identityVerifiedOn: VettingDate.optional(),
+    identityVerifiedOn: CalendarDateSchema.optional(),
     criminalRecordResult: CriminalRecordResultSchema.optional(),
-    criminalRecordCheckedOn: VettingDate.optional(),
-    trainingCompletedOn: VettingDate.optional(),
-    trainingCourse: z.string().trim().min(2, { message: '请填写培训课程名称' }).max(60, { message: '最多60个字' }).optional(),
-    interviewNote: z.string().trim().max(500, { message: '最多500个字' }).optional(),
+    criminalRecordCheckedOn: CalendarDateSchema.optional(),
+    trainingCompletedOn: CalendarDateSchema.optional(),
+    trainingCourse: TextSchema.min(2, { message: '请填写培训课程名称' }).max(60, { message: '最多60个字' }).optional(),
+    interviewNote: TextSchema.max(500, { message: '最多500个字' }).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: '请至少填写一项核查结果' })
   .meta({ id: 'RecordChecksBody' })

@@ -13,7 +13,7 @@ import {
   AVAILABILITY_SLOTS, CONTACT_MODES, MAINLAND_MOBILE_PATTERN, SKILLS, TEAM_TYPES, VOLUNTEER_KINDS, VOLUNTEER_MAX_CHILDREN,
   VOLUNTEER_STATUSES, type VolunteerStatus,
 } from '../volunteers/options'
-import { IdSchema, RegionCodeSchema } from './common'
+import { IdSchema, RegionCodeSchema, TextSchema } from './common'
 
 export const VolunteerKindSchema = z.enum(VOLUNTEER_KINDS).meta({ id: 'VolunteerKind' })
 export const VolunteerStatusSchema = z.enum(VOLUNTEER_STATUSES).meta({ id: 'VolunteerStatus' })
@@ -23,19 +23,15 @@ const Gender = z.enum(['male', 'female'])
 const distinct = <T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).max(values.length).refine((a) => new Set(a).size === a.length, { message: '选项重复' })
 
-export const RealNameSchema = z
-  .string()
-  .trim()
+export const RealNameSchema = TextSchema
   .min(2, { message: '请填写真实姓名' })
   .max(30, { message: '姓名最多30个字' })
   // Han characters, the middle dot of minority and transliterated names, and Latin letters.
   .regex(/^[\p{Script=Han}·•A-Za-z ]+$/u, { message: '姓名只能包含汉字、字母和间隔号“·”' })
 
-export const MobileSchema = z.string().trim().regex(MAINLAND_MOBILE_PATTERN, { message: '请填写11位中国大陆手机号' })
+export const MobileSchema = TextSchema.regex(MAINLAND_MOBILE_PATTERN, { message: '请填写11位中国大陆手机号' })
 
-const VolunteerIdNumber = z
-  .string()
-  .trim()
+const VolunteerIdNumber = TextSchema
   .toUpperCase()
   .superRefine((v, ctx) => {
     const r = parseIdNumber(v)
@@ -52,15 +48,15 @@ export const VolunteerFieldsBodySchema = z
     /** H5: the number typed by the person. */
     phone: MobileSchema.optional(),
     /** Mini-program: `e.detail.code` of the getPhoneNumber button; the server asks WeChat for the number. */
-    phoneCode: z.string().trim().min(1).max(128).optional(),
+    phoneCode: TextSchema.min(1).max(128).optional(),
     idNumber: VolunteerIdNumber.optional(),
     gender: Gender.optional(),
     kind: VolunteerKindSchema.optional(),
-    workUnit: z.string().trim().min(1, { message: '请填写工作单位或所在组织' }).max(60, { message: '最多60个字' }).optional(),
+    workUnit: TextSchema.min(1, { message: '请填写工作单位或所在组织' }).max(60, { message: '最多60个字' }).optional(),
     serviceRegionCode: RegionCodeSchema.optional(),
     skills: distinct(SKILLS).optional(),
     availability: distinct(AVAILABILITY_SLOTS).optional(),
-    availabilityNote: z.string().trim().max(100, { message: '最多100个字' }).optional(),
+    availabilityNote: TextSchema.max(100, { message: '最多100个字' }).optional(),
     contactModes: distinct(CONTACT_MODES).optional(),
     capacity: z.number().int().min(1, { message: '至少结对1名儿童' }).max(VOLUNTEER_MAX_CHILDREN, { message: `最多结对${VOLUNTEER_MAX_CHILDREN}名儿童` }).optional(),
     acceptances: z
@@ -75,7 +71,7 @@ export type VolunteerFieldsBody = z.infer<typeof VolunteerFieldsBodySchema>
 export const statusCountsSchema = <S extends readonly VolunteerStatus[]>(statuses: S) =>
   z.object(Object.fromEntries(statuses.map((s) => [s, z.number().int()])) as Record<S[number], z.ZodNumber>)
 
-export const ReasonSchema = z.string().trim().min(2, { message: '请填写原因（至少2个字）' }).max(200, { message: '最多200个字' })
+export const ReasonSchema = TextSchema.min(2, { message: '请填写原因（至少2个字）' }).max(200, { message: '最多200个字' })
 export const WithdrawBodySchema = z.strictObject({ reason: ReasonSchema }).meta({ id: 'VolunteerWithdrawBody' })
 
 const AcceptanceViewSchema = z.object({ version: z.string(), acceptedAt: z.iso.datetime(), current: z.boolean() })

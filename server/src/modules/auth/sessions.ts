@@ -19,7 +19,7 @@ import { createSessionCache } from './session-cache'
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
-type SessionConfig = Pick<Config, 'SESSION_IDLE_STAFF_MINUTES' | 'SESSION_IDLE_VOLUNTEER_MINUTES' | 'SESSION_MAX_HOURS'>
+type SessionConfig = Pick<Config, 'SESSION_IDLE_STAFF_MINUTES' | 'SESSION_IDLE_VOLUNTEER_MINUTES' | 'SESSION_MAX_HOURS' | 'DATABASE_DIRECT_URL'>
 
 /** A session's activity is recorded at most this often. */
 const TOUCH_EVERY_MS = 60_000
@@ -30,7 +30,8 @@ export type ResolvedSession = { ok: true; session: repo.SessionRecord } | { ok: 
 
 export function createSessionService(deps: { pool: pg.Pool; clock: Clock; config: SessionConfig; log: (msg: string) => void }) {
   const { pool, clock, config } = deps
-  const cache = createSessionCache(pool.options, deps.log)
+  // LISTEN needs a session of its own: behind PgBouncer's transaction pooling it goes to PostgreSQL directly.
+  const cache = createSessionCache(config.DATABASE_DIRECT_URL ? { connectionString: config.DATABASE_DIRECT_URL } : pool.options, deps.log)
   /** Activity not yet written: session id → when last seen. */
   let unwritten = new Map<string, Date>()
 
