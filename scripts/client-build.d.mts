@@ -1,5 +1,7 @@
-// Types for scripts/h5-build.mjs (imported by test/e2e/global-setup.ts).
+// Types for scripts/client-build.mjs (imported by the e2e and weapp test set-ups).
+export type Target = 'h5' | 'weapp'
 export const ROOT: string
 export const H5_DIR: string
-export function h5BuildStaleness(): string | null
-export function ensureH5Build(options?: { log?: (message: string) => void }): { built: boolean }
+export const WEAPP_DIR: string
+export function buildStaleness(target: Target): string | null
+export function ensureClientBuild(target: Target, options?: { log?: (message: string) => void }): { built: boolean }

@@ -1,5 +1,6 @@
-// The H5 build of the client (client/dist/h5), rebuilt when missing or older than its sources.
-// Used by `npm start` (scripts/start.mjs) and the end-to-end tests (test/e2e/global-setup.ts).
+// The client's builds — client/dist/h5 and client/dist/weapp — rebuilt when missing or older than
+// their sources. Used by `npm start` (scripts/start.mjs, H5), the end-to-end tests
+// (test/e2e/global-setup.ts, H5) and the mini-program tests (test/weapp/global-setup.ts, weapp).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -7,9 +8,11 @@ import { fileURLToPath } from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const H5_DIR = path.join(ROOT, 'client/dist/h5')
-const BUILT = path.join(H5_DIR, 'index.html')
+export const WEAPP_DIR = path.join(ROOT, 'client/dist/weapp')
+// The file each build writes last-ish and always: its mtime is the build's.
+const BUILT = { h5: path.join(H5_DIR, 'index.html'), weapp: path.join(WEAPP_DIR, 'app.json') }
 // Everything the build reads that we write: sources, build config, and the shared package.
-const SOURCES = ['client/src', 'client/config', 'client/babel.config.js', 'client/package.json', 'shared/src'].map((p) =>
+const SOURCES = ['client/src', 'client/config', 'client/babel.config.js', 'client/package.json', 'client/project.config.json', 'shared/src'].map((p) =>
   path.join(ROOT, p),
 )
 
@@ -21,32 +24,34 @@ function newest(p) {
   return latest
 }
 
-/** Why the build must run, or null when client/dist/h5 is up to date. */
-export function h5BuildStaleness() {
-  if (!existsSync(BUILT)) return 'no H5 build yet'
-  const builtAt = statSync(BUILT).mtimeMs
+/** Why the `target` build ('h5' or 'weapp') must run, or null when it is up to date. */
+export function buildStaleness(target) {
+  const built = BUILT[target]
+  if (!existsSync(built)) return `no ${target} build yet`
+  const builtAt = statSync(built).mtimeMs
   const changed = SOURCES.find((p) => existsSync(p) && newest(p) > builtAt)
   return changed ? `${path.relative(ROOT, changed)} changed since the last build` : null
 }
 
 /**
- * Builds the H5 app when it is missing or stale (SKIP_H5_BUILD=1 skips the check). Throws when the
- * build fails — including `taro build` exiting 0 without writing index.html, which it can do.
+ * Builds `target` when it is missing or stale (SKIP_CLIENT_BUILD=1 skips the check). Throws when the build fails — including `taro build` exiting 0 without writing
+ * its output, which it can do.
  */
-export function ensureH5Build({ log = console.log } = {}) {
-  if (process.env.SKIP_H5_BUILD === '1') return { built: false }
-  const reason = h5BuildStaleness()
+export function ensureClientBuild(target, { log = console.log } = {}) {
+  if (process.env.SKIP_CLIENT_BUILD === '1') return { built: false }
+  const reason = buildStaleness(target)
   if (!reason) return { built: false }
-  log(`building the H5 app (client/dist/h5): ${reason}…`)
+  const out = path.relative(ROOT, path.dirname(BUILT[target]))
+  log(`building the ${target} app (${out}): ${reason}…`)
   const startedAt = Date.now()
   // Taro picks the production build only when NODE_ENV is unset; a caller's NODE_ENV=test (vitest)
   // would make babel-preset-taro emit CommonJS and pull in untranspiled .cjs dependencies.
   const { NODE_ENV: _ignored, ...env } = process.env
-  const r = spawnSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit', env })
-  if (r.status !== 0) throw new Error(`the H5 build failed (npm run build:h5 exited ${r.status ?? r.signal}; see above)`)
+  const r = spawnSync('npm', ['run', `build:${target}`], { cwd: ROOT, stdio: 'inherit', env })
+  if (r.status !== 0) throw new Error(`the ${target} build failed (npm run build:${target} exited ${r.status ?? r.signal}; see above)`)
   // A second early: file systems with coarse timestamps.
-  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < startedAt - 1000) {
-    throw new Error('the H5 build wrote no client/dist/h5/index.html although taro exited 0 (see the build output above)')
+  if (!existsSync(BUILT[target]) || statSync(BUILT[target]).mtimeMs < startedAt - 1000) {
+    throw new Error(`the ${target} build wrote no ${path.relative(ROOT, BUILT[target])} although taro exited 0 (see the build output above)`)
   }
   return { built: true }
 }
