@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { inspect } from 'node:util'
 import vm from 'node:vm'
 import type { AppJson } from '../../../scripts/weapp-packages.mjs'
 import { MAIN } from '../../../scripts/weapp-packages.mjs'
@@ -86,7 +87,7 @@ export class MiniProgram {
     const quiet = () => {}
     this.context = vm.createContext({
       wx,
-      console: { log: quiet, info: quiet, debug: quiet, warn: quiet, error: (...args: unknown[]) => this.report(args.map(String).join(' ')) },
+      console: { log: quiet, info: quiet, debug: quiet, warn: quiet, error: (...args: unknown[]) => this.report(...args) },
       setTimeout: timer(false), setInterval: timer(true), clearTimeout: clear, clearInterval: clear,
       App: (options: Hooks) => { this.appOptions = options },
       Page: (options: Hooks) => { this.registered = options },
@@ -98,8 +99,11 @@ export class MiniProgram {
     process.on('unhandledRejection', this.onRejection)
   }
 
-  report(err: unknown): void {
-    this.errors.push(err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : typeof err === 'string' ? err : JSON.stringify(err))
+  /** Keeps an error, or what console.error was given (Taro logs a lifecycle's error there), readably. */
+  report(...what: unknown[]): void {
+    // Errors made inside the sandbox are of its realm, not instances of this one's Error.
+    const text = (x: unknown) => (typeof x === 'string' ? x : x && typeof x === 'object' && 'stack' in x ? String(x.stack) : inspect(x, { depth: 3 }))
+    this.errors.push(what.map(text).join(' '))
   }
 
   private guard(fn: () => unknown): void {
