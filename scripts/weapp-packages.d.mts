@@ -2,7 +2,6 @@
 export const MB: number
 export const WECHAT_PACKAGE_LIMIT: number
 export const WECHAT_TOTAL_LIMIT: number
-export const NOT_UPLOADED: Set<string>
 export const MAIN: string
 export interface AppJson {
   pages: string[]

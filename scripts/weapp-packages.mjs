@@ -9,7 +9,7 @@ export const MB = 1024 * 1024
 export const WECHAT_PACKAGE_LIMIT = 2 * MB
 export const WECHAT_TOTAL_LIMIT = 20 * MB
 /** Developer-tool settings, not part of the uploaded code package. */
-export const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.json'])
+const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.json'])
 export const MAIN = '(main)'
 
 export function readAppJson(distDir) {

@@ -16,11 +16,11 @@ const MAX_BUFFER = 64 * 1024 * 1024
 
 /** An element of the compiled template's output, or a text node. */
 export type WxNode = string | { tag: string; attr?: Record<string, unknown>; children?: WxNode[] }
-export type Generator = (data: object, dd: object, global: object) => WxNode
+export type TemplateRender = (data: object, dd: object, global: object) => WxNode
 
 export interface CompiledWxml {
   /** The render function of one .wxml file (a path relative to the build), or undefined when it was not compiled. */
-  generator(file: string): Generator | undefined
+  generator(file: string): TemplateRender | undefined
   /** What the compiled code reported while rendering: missing templates, includes, imports. */
   warnings: string[]
 }
@@ -32,7 +32,7 @@ export function compileWxml(root: string): CompiledWxml {
   // The generated code runs in WeChat's view layer: it reads a few flags from `window` and reports
   // template problems through console.warn.
   const context = vm.createContext({ window: {}, console: { log() {}, warn: (m: unknown) => warnings.push(String(m)) } })
-  const $gwx = vm.runInContext(`(function(){${code}\n})()`, context) as (path: string) => Generator | undefined
+  const $gwx = vm.runInContext(`(function(){${code}\n})()`, context) as (path: string) => TemplateRender | undefined
   // The compiled code tells data objects by `constructor === Object`: they must be made in its realm.
   const inRealm = vm.runInContext('(text) => JSON.parse(text)', context) as (text: string) => object
   return {
