@@ -23,8 +23,9 @@ export default defineConfig({
           name: 'api',
           // Every file gets its own database cloned from a migrated template (test/helpers/build-app.ts).
           include: ['server/src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['server/src/wechat/**', 'server/src/lib/**', 'test/e2e/**', '**/node_modules/**'],
-          globalSetup: ['test/helpers/global-setup.ts'],
+          exclude: ['server/src/wechat/**', 'server/src/lib/**', 'test/e2e/**', 'test/weapp/**', '**/node_modules/**'],
+          // system-deps: the CJK font the PDF export needs (installed where it can be).
+          globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/system-deps.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
@@ -34,9 +35,22 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.spec.ts'],
-          globalSetup: ['test/helpers/global-setup.ts', 'test/e2e/global-setup.ts'],
+          // system-deps: a Chrome/Chromium and the CJK font, installed with apt where they can be.
+          globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/system-deps.ts', 'test/e2e/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The WeChat build (client/dist/weapp, rebuilt when stale) checked offline: app.json against
+          // WeChat's rules, WXML/WXSS through WeChat's compilers, every page run in a sandbox.
+          name: 'weapp',
+          include: ['test/weapp/**/*.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts', 'test/weapp/global-setup.ts'],
+          testTimeout: 60_000,
           hookTimeout: 300_000,
         },
       },

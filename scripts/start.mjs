@@ -2,10 +2,10 @@
 // (which starts the embedded PostgreSQL, migrates, seeds the demo on first start and serves it all).
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { ensureH5Build, ROOT } from './h5-build.mjs'
+import { ensureClientBuild, ROOT } from './client-build.mjs'
 
 try {
-  ensureH5Build()
+  ensureClientBuild('h5')
 } catch (err) {
   console.error(`error: ${err.message}`)
   process.exit(1)

@@ -47,6 +47,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile,
+      // WeChat's JavaScript has no AbortController, and React Query makes one for every fetch: without
+      // it no query ever ran on a phone (test/weapp found it). Code that names it gets the ponyfill.
+      webpackChain(chain, webpack) {
+        chain.plugin('abort-controller').use(webpack.ProvidePlugin, [{ AbortController: ['abortcontroller-polyfill/dist/cjs-ponyfill.js', 'AbortController'] }])
+      },
       // Pages import shared components in different orders; our styles are all class-scoped, so the
       // order inside the common chunk does not matter (same as h5 below) — silence the warning.
       miniCssExtractPluginOption: { ignoreOrder: true },

@@ -1,16 +1,15 @@
 /**
  * End-to-end harness: the real server (the same app factory, a database cloned from the template
- * with the demo seeded, the H5 build, a fake WeChat) listening on a loopback port, and Debian's
- * Chromium driven by playwright-core. `useE2e()` wires it into a spec file's hooks.
+ * with the demo seeded, the H5 build, a fake WeChat) listening on a loopback port, and the Chromium
+ * test/helpers/system-deps.ts found (or installed) driven by playwright-core. `useE2e()` wires it into a spec file's hooks.
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
-import { H5_DIR, ROOT } from '../../scripts/h5-build.mjs'
+import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest'
+import { H5_DIR, ROOT } from '../../scripts/client-build.mjs'
 import { seedDemo } from '../../server/src/seed/demo'
 import { buildTestApp, type TestContext } from '../helpers/build-app'
-import { CHROMIUM } from './global-setup'
 
 export const ARTIFACTS = path.join(ROOT, 'test/artifacts')
 
@@ -52,7 +51,7 @@ export async function startServer(): Promise<E2eServer> {
 
 export function launchChromium(): Promise<Browser> {
   // launch() gives every run a fresh temporary user-data-dir, removed when the browser closes.
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+  return chromium.launch({ executablePath: inject('chromiumPath'), headless: true, args: CHROMIUM_ARGS })
 }
 
 const fileName = (name: string) => name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120)

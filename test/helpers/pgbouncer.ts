@@ -1,5 +1,5 @@
 /**
- * Debian's PgBouncer (`apt-get install -y pgbouncer`; .ci/run installs it) in front of a test's
+ * Debian's PgBouncer (`apt-get install -y pgbouncer`; `npm test` installs it where it can, helpers/system-deps.ts) in front of a test's
  * PostgreSQL, in transaction pooling — the mode a province's deployment would use — on a free port.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'

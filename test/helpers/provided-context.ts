@@ -3,6 +3,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgAdminUrl: string
     templateDb: string
+    /** The Chrome/Chromium the e2e specs drive (test/helpers/system-deps.ts). */
+    chromiumPath: string
   }
 }
 export {}

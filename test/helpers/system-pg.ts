@@ -32,7 +32,7 @@ export function systemPgBinDir(): { binDir: string; major: number } {
     const binDir = path.join(root, String(major), 'bin')
     if (['postgres', 'initdb', 'pg_ctl', 'pg_dump', 'pg_restore'].every((b) => existsSync(path.join(binDir, b)))) return { binDir, major }
   }
-  throw new Error("this test needs Debian's PostgreSQL server and client tools: apt-get install -y postgresql (.ci/run installs it)")
+  throw new Error("this test needs Debian's PostgreSQL server and client tools: apt-get install -y postgresql (npm test installs it where it can)")
 }
 
 export async function startSystemPg(): Promise<SystemPg> {

@@ -29,6 +29,13 @@ export interface PhoneNumberEventDetail {
  */
 export type NeedPrivacyListener = (resolve: (agreed: boolean, buttonId?: string) => void) => void
 
+export interface WechatCapabilities {
+  phoneNumberButton: boolean
+  subscribeMessage: boolean
+  fuzzyLocation: boolean
+  shareToChat: boolean
+}
+
 export interface FuzzyLocation {
   latitude: number
   longitude: number
@@ -37,10 +44,12 @@ export interface FuzzyLocation {
 export interface WechatAdapter {
   /**
    * What this platform can really do, so pages offer only buttons that work: the getPhoneNumber
-   * button and subscribe messages exist only inside WeChat. The server's dev bridge covers wx.login
-   * for H5 but neither of these, and a pretend button would mislead (H5 types the number instead).
+   * button, subscribe messages, the fuzzy location and sharing to a chat exist only inside WeChat.
+   * The server's dev bridge covers wx.login for H5 but none of these, and a pretend button would
+   * mislead: H5 says what happens instead (components/WechatOnlyNote) — the number is typed, results
+   * are read on the page, no location is kept, links are copied.
    */
-  readonly capabilities: { phoneNumberButton: boolean; subscribeMessage: boolean }
+  readonly capabilities: WechatCapabilities
   /** A wx.login code for the server's code2session (valid 5 minutes, single use). */
   login(): Promise<string>
   /** The code to exchange for the phone number; throws when the person declined. */
@@ -62,7 +71,7 @@ let waitingPrivacyPrompt: PrivacyResolve | null = null
 let privacyHooked = false
 
 const weapp: WechatAdapter = {
-  capabilities: { phoneNumberButton: true, subscribeMessage: true },
+  capabilities: { phoneNumberButton: true, subscribeMessage: true, fuzzyLocation: true, shareToChat: true },
   async login() {
     try {
       const { code } = await Taro.login()
@@ -144,7 +153,7 @@ function deviceId(): string {
 const unsupported = (what: string) => new Error(`H5 不支持${what}，请在微信小程序中使用`)
 
 const h5: WechatAdapter = {
-  capabilities: { phoneNumberButton: false, subscribeMessage: false },
+  capabilities: { phoneNumberButton: false, subscribeMessage: false, fuzzyLocation: false, shareToChat: false },
   async login() {
     // The server's dev bridge (exists only outside production) asks the fake WeChat for a code.
     const body: DevWechatCodeBody = { deviceId: deviceId() }

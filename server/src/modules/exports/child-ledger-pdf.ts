@@ -5,7 +5,7 @@
  *
  * The font: pdfkit reads TrueType/OpenType collections (.ttc) when given the face's PostScript name,
  * and embeds only the glyphs used (a form is ~60 KB, not the collection's 20 MB). Debian's
- * fonts-noto-cjk (installed by .ci/run, as the e2e screenshots need it too) is looked for first,
+ * fonts-noto-cjk (which `npm test` installs where it can, as the e2e screenshots need it too) is looked for first,
  * then other common CJK packages; without any, PDF export answers 503 and XLSX still works.
  */
 import { existsSync } from 'node:fs'
@@ -18,7 +18,7 @@ import type { LedgerRecord } from './ledger-source'
 import { ledgerValues } from './ledger-values'
 import type { LedgerView } from './policy'
 
-const FONT_CANDIDATES = [
+export const FONT_CANDIDATES = [
   { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
   { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', face: 'NotoSerifCJKsc-Regular' },
   { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', face: 'WenQuanYiMicroHei' },

@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS, type Invitation } from '@qstx/shared'
+import WechatOnlyNote from '../../../../components/WechatOnlyNote'
+import { wechat } from '../../../../platform/wechat'
 import { formatDate } from '../../../../utils/format'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -43,15 +45,18 @@ export default function InvitationResult({ invitation, onAgain }: Props) {
       <Button id='invite-copy-code' size='large' block onClick={() => void copy(invitation.code, '邀请码')}>
         复制邀请码
       </Button>
-      {isH5 ? (
-        <Button id='invite-copy-link' type='primary' size='large' block onClick={() => void copy(url, '链接')}>
-          复制邀请链接
-        </Button>
-      ) : (
+      {wechat.capabilities.shareToChat ? (
         <Button id='invite-share' type='primary' size='large' block openType='share'>
           发送给被邀请人
         </Button>
+      ) : (
+        <Button id='invite-copy-link' type='primary' size='large' block onClick={() => void copy(url, '链接')}>
+          复制邀请链接
+        </Button>
       )}
+      <WechatOnlyNote id='invite-share-note' needs='shareToChat'>
+        网页上不能直接发到微信：请复制邀请链接，粘贴到微信聊天里发给被邀请人；也可以把邀请码念给对方。
+      </WechatOnlyNote>
       <Button id='invite-again' size='large' block onClick={onAgain}>
         再邀请一位
       </Button>

@@ -13,6 +13,7 @@ import ErrorState from '../../../../components/ErrorState'
 import TextArea from '../../../../components/TextArea'
 import TextField from '../../../../components/TextField'
 import Tick from '../../../../components/Tick'
+import WechatOnlyNote from '../../../../components/WechatOnlyNote'
 import { ROUTES } from '../../../../constants/routes'
 import { useMe } from '../../../../hooks/use-auth'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
@@ -26,7 +27,6 @@ const PRESETS = ['30', '60', '90', '120', '180'] as const
 const PRESET_LABELS = { 30: '30分钟', 60: '1小时', 90: '1个半小时', 120: '2小时', 180: '3小时' } as const
 /** WeChat's fuzzy location is already about a kilometre off; two decimals (≈1 km) is all that is kept. */
 const coarse = (x: number) => Math.round(x * 100) / 100
-const CAN_LOCATE = process.env.TARO_ENV === 'weapp'
 
 /** Two hours ago on the ten minutes, China time: a visit that just ended fits with any usual duration. */
 function defaultStart(now = Date.now()) {
@@ -213,7 +213,10 @@ export default function CheckinCreatePage() {
         <TextField id='checkin-mood' label='孩子的状态（选填）' hint='例如：开心、话少、想妈妈了' value={mood} onChange={setMood} error={errors.childMood} maxlength={200} />
         <TextArea id='checkin-problems' label='发现的问题（选填）' value={problems} onChange={setProblems} error={errors.problemsFound} maxlength={500} />
         <TextArea id='checkin-measures' label='建议的措施（选填）' value={measures} onChange={setMeasures} error={errors.measuresSuggested} maxlength={500} />
-        {CAN_LOCATE &&
+        <WechatOnlyNote id='checkin-location-note' needs='fuzzyLocation'>
+          网页版不记录位置。在微信小程序里提交走访时，可以选择记下大概位置（约1公里）。
+        </WechatOnlyNote>
+        {wechat.capabilities.fuzzyLocation &&
           (location ? (
             <Tick id='checkin-location' label='已记下大概位置' hint='只精确到约1公里，点一下取消' on onToggle={() => setLocation(null)} />
           ) : (

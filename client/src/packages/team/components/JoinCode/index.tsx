@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Team } from '@qstx/shared'
+import WechatOnlyNote from '../../../../components/WechatOnlyNote'
+import { wechat } from '../../../../platform/wechat'
 import './index.scss'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -15,7 +17,8 @@ async function copy(text: string, what: string) {
 /**
  * The team's join code, big enough to read out at a meeting, with the ways to pass it on: the
  * mini-program shares a card to the team's WeChat group (the page's onShareAppMessage); a
- * browser copies the link. `idPrefix` names the elements: #<prefix>-code, -copy-code, -share, -copy-link.
+ * browser copies the link and says so. `idPrefix` names the elements: #<prefix>-code, -copy-code, -share,
+ * -copy-link, -share-note.
  */
 export default function JoinCode({ team, idPrefix }: { team: Pick<Team, 'joinCode' | 'sharePath'>; idPrefix: string }) {
   const url = isH5 ? `${window.location.origin}${team.sharePath}` : team.sharePath
@@ -31,15 +34,18 @@ export default function JoinCode({ team, idPrefix }: { team: Pick<Team, 'joinCod
           {url}
         </Text>
       )}
-      {isH5 ? (
-        <Button id={`${idPrefix}-copy-link`} type='primary' size='large' block onClick={() => void copy(url, '链接')}>
-          复制加入链接
-        </Button>
-      ) : (
+      {wechat.capabilities.shareToChat ? (
         <Button id={`${idPrefix}-share`} type='primary' size='large' block openType='share'>
           分享到团队微信群
         </Button>
+      ) : (
+        <Button id={`${idPrefix}-copy-link`} type='primary' size='large' block onClick={() => void copy(url, '链接')}>
+          复制加入链接
+        </Button>
       )}
+      <WechatOnlyNote id={`${idPrefix}-share-note`} needs='shareToChat'>
+        网页上不能直接分享到微信群：请复制加入链接，粘贴到团队的微信群里。
+      </WechatOnlyNote>
       <Button id={`${idPrefix}-copy-code`} size='large' block onClick={() => void copy(team.joinCode, '加入码')}>
         复制加入码
       </Button>

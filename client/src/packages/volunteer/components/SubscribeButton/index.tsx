@@ -2,18 +2,27 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useSubscribeTemplates } from '../../../../api/subscribe'
+import WechatOnlyNote from '../../../../components/WechatOnlyNote'
 import { wechat } from '../../../../platform/wechat'
 
 /**
  * 订阅审核结果通知: WeChat lets the server send one message per accepted request, and only asks
  * from a tap — so the template ids are loaded first and the request is the tap's first call. Only
- * inside WeChat: the H5 build has no subscribe bridge, and a button that pretends would mislead.
+ * inside WeChat: the H5 build has no subscribe bridge, and a button that pretends would mislead, so
+ * a browser is told where the result will show instead.
  */
 export default function SubscribeButton() {
   const supported = wechat.capabilities.subscribeMessage
   const templates = useSubscribeTemplates(supported)
   const [result, setResult] = useState<'accepted' | 'declined' | 'failed' | null>(null)
-  if (!supported || !templates.data?.length) return null
+  if (!supported) {
+    return (
+      <WechatOnlyNote id='status-subscribe-note' needs='subscribeMessage'>
+        网页版不能订阅微信通知。审核有了结果，会显示在这个页面，也会出现在首页的“通知”里。
+      </WechatOnlyNote>
+    )
+  }
+  if (!templates.data?.length) return null
 
   const subscribe = () => {
     wechat

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { MobileSchema } from '@qstx/shared'
 import TextField from '../../../../components/TextField'
+import WechatOnlyNote from '../../../../components/WechatOnlyNote'
 import { wechat } from '../../../../platform/wechat'
 import StepButton from './StepButton'
 import type { StepProps } from './types'
@@ -77,6 +78,9 @@ export default function PhoneStep({ profile, onNext, serverErrors, saving, next 
             </Text>
           </View>
         )}
+        <WechatOnlyNote id='signup-phone-wechat-note' needs='phoneNumberButton'>
+          在微信小程序里可以一键使用微信绑定的手机号；在网页上请在下面填写。
+        </WechatOnlyNote>
         {typing && (
           <TextField
             id='signup-phone'
