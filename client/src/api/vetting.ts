@@ -12,6 +12,9 @@ export interface QueueQuery {
   pageSize: number
 }
 
+/** A page of the queue as the queue page asks for it (home asks for the first, and the page opens on it at once). */
+export const queueQuery = (status: QueueStatus, page = 1): QueueQuery => ({ status, page, pageSize: 20 })
+
 export const fetchQueue = (q: QueueQuery) => request('/api/vetting/queue', VettingQueueSchema, { body: { ...q } })
 const applicationPath = (id: string) => `/api/vetting/applications/${encodeURIComponent(id)}`
 

@@ -16,6 +16,8 @@ const text = (max: number) => z.string().trim().max(max, { message: `最多${max
 const page = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /** Staff lists: the longest waiting first (default), or the newest. */
+  sort: z.enum(['oldest', 'newest']).default('oldest'),
 }
 
 export const ServiceTypeSchema = z.enum(SERVICE_TYPES, { message: '请选择服务内容' }).meta({ id: 'ServiceType' })

@@ -79,6 +79,7 @@ export const AuditQuerySchema = z.strictObject({
   targetId: z.string().max(64).optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
+  sort: z.enum(['newest', 'oldest']).default('newest'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 })

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { DUTY_STATUS_LABELS, HEIGHTENED_REASON_LABELS, roleCan, type DutyStatus } from '@qstx/shared'
-import { useDutyCalendar, type DutyFilter } from '../../../../api/duty'
+import { CALENDAR_FIRST_PAGE, useDutyCalendar, type DutyFilter } from '../../../../api/duty'
 import ChoiceChips from '../../../../components/ChoiceChips'
 import ErrorState from '../../../../components/ErrorState'
 import { ROUTES } from '../../../../constants/routes'
@@ -12,8 +12,8 @@ import { useRefetchOnShow } from '../../../../hooks/use-refetch-on-show'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import './index.scss'
 
-const PAGE_SIZE = 50
 type Filter = 'all' | DutyFilter
+const FILTERS: readonly Filter[] = ['all', 'overdue', 'due_soon', 'attention']
 
 const DUE_CLASS: Record<DutyStatus, string> = { ok: 'due', due_soon: 'due due--soon', overdue: 'due due--overdue' }
 
@@ -27,14 +27,16 @@ export default function DutyCalendarPage() {
   useRequireLogin()
   const me = useMe()
   const records = !!me.data?.activeRole && roleCan(me.data.activeRole.role, 'duty.record')
-  const [filter, setFilter] = useState<Filter>('all')
+  // ?filter= from home's counts (overdue, due this week): the list they counted.
+  const asked = useRouter().params.filter
+  const [filter, setFilter] = useState<Filter>(FILTERS.includes(asked as Filter) ? (asked as Filter) : 'all')
   const [page, setPage] = useState(1)
-  const calendar = useDutyCalendar({ ...(filter === 'all' ? {} : { status: filter }), page, pageSize: PAGE_SIZE })
+  const calendar = useDutyCalendar({ ...(filter === 'all' ? {} : { status: filter }), page, pageSize: CALENDAR_FIRST_PAGE.pageSize })
   // Back from recording a visit: the child's dates have moved.
   useRefetchOnShow(calendar)
   const data = calendar.data
   const counts = data?.counts
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1
+  const pages = data ? Math.max(1, Math.ceil(data.total / CALENDAR_FIRST_PAGE.pageSize)) : 1
   const count = (n: number | undefined) => (n === undefined ? '…' : n)
 
   return (

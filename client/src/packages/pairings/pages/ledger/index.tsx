@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { PAIRING_END_REASON_LABELS, PAIRING_STATES, PAIRING_STATE_LABELS, regionLevel, type PairingState } from '@qstx/shared'
-import { useLedger, type LedgerQuery } from '../../../../api/pairings'
+import { LEDGER_PAGE_SIZE, useLedger, type LedgerQuery } from '../../../../api/pairings'
 import { useRegionChildren } from '../../../../api/regions'
 import ChoiceChips from '../../../../components/ChoiceChips'
 import ErrorState from '../../../../components/ErrorState'
@@ -15,7 +15,6 @@ import Pager from '../../components/Pager'
 import { STATE_CLASS, sinceLine } from '../../labels'
 import './index.scss'
 
-const PAGE_SIZE = 20
 type Focus = { key: 'volunteerId' | 'childId' | 'teamId'; id: string } | null
 const FOCUS_KEYS = ['volunteerId', 'childId', 'teamId'] as const
 const isState = (s: string | undefined): s is PairingState => (PAIRING_STATES as readonly string[]).includes(s ?? '')
@@ -60,7 +59,7 @@ export default function LedgerPage() {
     ...(region ? { regionCode: region } : {}),
     ...(focus ? { [focus.key]: focus.id } : {}),
     page,
-    pageSize: PAGE_SIZE,
+    pageSize: LEDGER_PAGE_SIZE,
   }
   const ledger = useLedger(query, !!active)
   useRefetchOnShow(ledger)

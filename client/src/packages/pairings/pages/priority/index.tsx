@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { PRIORITY_REASON_LABELS, RISK_LEVEL_LABELS } from '@qstx/shared'
-import { usePriorityChildren } from '../../../../api/pairings'
+import { PRIORITY_PAGE_SIZE, usePriorityChildren } from '../../../../api/pairings'
 import ErrorState from '../../../../components/ErrorState'
 import NavRow from '../../../../components/NavRow'
 import { ROUTES } from '../../../../constants/routes'
@@ -12,7 +12,6 @@ import { formatDate } from '../../../../utils/format'
 import Pager from '../../components/Pager'
 import './index.scss'
 
-const PAGE_SIZE = 20
 
 /**
  * 陈姐's matching work (JOURNEYS step 2): the priority children of her region without a love
@@ -22,7 +21,7 @@ const PAGE_SIZE = 20
 export default function PriorityPage() {
   useRequireLogin()
   const [page, setPage] = useState(1)
-  const list = usePriorityChildren(page, PAGE_SIZE)
+  const list = usePriorityChildren(page, PRIORITY_PAGE_SIZE)
   // Back from a proposal: that child has left the list.
   useRefetchOnShow(list)
   const data = list.data

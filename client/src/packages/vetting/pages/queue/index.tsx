@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { QUEUE_STATUSES, VOLUNTEER_KIND_LABELS, VOLUNTEER_STATUS_LABELS, type QueueStatus } from '@qstx/shared'
-import { useVettingQueue, type fetchQueue } from '../../../../api/vetting'
+import { queueQuery, useVettingQueue, type fetchQueue } from '../../../../api/vetting'
 import ChoiceChips from '../../../../components/ChoiceChips'
 import ErrorState from '../../../../components/ErrorState'
 import { ROUTES } from '../../../../constants/routes'
@@ -13,7 +13,6 @@ import { formatDate } from '../../../../utils/format'
 import { CRIMINAL_BADGE } from '../../labels'
 import './index.scss'
 
-const PAGE_SIZE = 20
 const DAY_MS = 86_400_000
 
 type Item = Awaited<ReturnType<typeof fetchQueue>>['items'][number]
@@ -36,7 +35,7 @@ export default function VettingQueuePage() {
   useRequireLogin()
   const [status, setStatus] = useState<QueueStatus>('submitted')
   const [page, setPage] = useState(1)
-  const queue = useVettingQueue({ status, page, pageSize: PAGE_SIZE })
+  const queue = useVettingQueue(queueQuery(status, page))
   // Back from an application just decided: the list and its counts have changed.
   useRefetchOnShow(queue)
   const counts = queue.data?.counts
