@@ -1,13 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   VettingApplicationSchema, VettingQueueSchema,
-  type DecisionBody, type QueueStatus, type RecordChecksBody, type VettingApplication,
+  type DecisionBody, type QueueStatus, type RecordChecksBody, type VettingApplication, type VettingQueueQuery,
 } from '@qstx/shared'
 import { request } from './http'
 import { queryKeys } from './query-keys'
 
 export interface QueueQuery {
   status: QueueStatus
+  /** Absent: oldest first (the server's default). */
+  sort?: VettingQueueQuery['sort']
   page: number
   pageSize: number
 }
