@@ -16,6 +16,8 @@ const MIN_TARGET = 44
 beforeAll(() => e2e.server.ctx.clock.set(new Date()))
 
 interface Problems {
+  /** How many tap targets were looked at (a check that found none would prove nothing). */
+  targets: number
   overflow: string[]
   cut: string[]
   small: string[]
@@ -23,18 +25,20 @@ interface Problems {
 
 /**
  * Runs in the page: looks at every visible element of the page on screen. A tap target is an
- * element React gave a click handler (Taro's View/Text with onClick), or a native control.
+ * element with a click handler — Taro's components keep theirs in `__events`, plain React elements
+ * in their props — or a native control.
  */
-function findProblems(minTarget: number): Problems {
+function findProblems({ minTarget, ready }: { minTarget: number; ready: string }): Problems {
   const width = document.documentElement.clientWidth
-  const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
-  const root = shown[shown.length - 1] ?? document.body
+  // The page on screen: the one holding the element the test waited for.
+  const root = document.getElementById(ready)?.closest<HTMLElement>('.taro_page') ?? document.body
   const name = (el: Element) => `${el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`} "${(el.textContent ?? '').trim().slice(0, 16)}"`
-  const reactProps = (el: Element) => {
+  const tappable = (el: Element) => {
+    const own = el as unknown as Record<string, { click?: unknown; tap?: unknown; onClick?: unknown } | undefined>
     const key = Object.keys(el).find((k) => k.startsWith('__reactProps$'))
-    return key ? ((el as unknown as Record<string, { onClick?: unknown; onTap?: unknown }>)[key] ?? {}) : {}
+    return !!(own.__events?.click || own.__events?.tap || (key && own[key]?.onClick)) || el.matches('button, a[href], input:not([type=hidden]), textarea, select, [role=button]')
   }
-  const out: Problems = { overflow: [], cut: [], small: [] }
+  const out: Problems = { targets: 0, overflow: [], cut: [], small: [] }
   const all = [root, ...root.querySelectorAll<HTMLElement>('*')]
   for (const el of all) {
     const r = el.getBoundingClientRect()
@@ -46,11 +50,9 @@ function findProblems(minTarget: number): Problems {
     if ((clipsX && el.scrollWidth > el.clientWidth + 1) || (clipsY && el.scrollHeight > el.clientHeight + 1 && el.textContent?.trim())) {
       out.cut.push(`${name(el)} holds ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`)
     }
-    const props = reactProps(el)
-    const native = el.matches('button, a[href], input:not([type=hidden]), textarea, select, [role=button]')
-    if ((props.onClick || props.onTap || native) && (r.width < minTarget || r.height < minTarget)) {
-      out.small.push(`${name(el)} is ${Math.round(r.width)}×${Math.round(r.height)}`)
-    }
+    if (!tappable(el)) continue
+    out.targets++
+    if (r.width < minTarget || r.height < minTarget) out.small.push(`${name(el)} is ${Math.round(r.width)}×${Math.round(r.height)}`)
   }
   return out
 }
@@ -74,13 +76,19 @@ async function openAs(persona: string | null, route: string): Promise<Page> {
   return page
 }
 
+const rootFont = (page: Page) => page.evaluate(() => parseFloat(document.documentElement.style.fontSize))
+
 async function check(page: Page, ready: string): Promise<void> {
   await settled(page, ready)
-  const normal = await page.evaluate(findProblems, MIN_TARGET)
+  const normal = await page.evaluate(findProblems, { minTarget: MIN_TARGET, ready })
+  expect(normal.targets).toBeGreaterThan(0)
   expect(normal.small, 'tap targets at 100 % text').toEqual([])
+  const before = await rootFont(page)
   await textSize(page, 150)
   await settled(page, ready)
-  const large = await page.evaluate(findProblems, MIN_TARGET)
+  // The app took the person's setting: everything is 1.5 times as large.
+  expect(await rootFont(page)).toBeCloseTo(before * 1.5, 1)
+  const large = await page.evaluate(findProblems, { minTarget: MIN_TARGET, ready })
   expect(large.overflow, 'beyond the screen at 150 % text').toEqual([])
   expect(large.cut, 'cut off at 150 % text').toEqual([])
 }
@@ -104,6 +112,21 @@ describe('360 px, text at 150 %: every home fits and every tap target is large e
   }
 })
 
+describe('the checks themselves', () => {
+  it('see a box wider than the screen, text cut off by its box and a small tap target', async () => {
+    const page = await openAs(null, '/pages/login/index')
+    await settled(page, 'login-intro')
+    await page.evaluate(() => {
+      const intro = document.getElementById('login-intro')!
+      intro.insertAdjacentHTML('beforeend', '<div id="too-wide" style="width:500px">宽</div><div id="cut" style="width:40px;overflow:hidden;white-space:nowrap">放不下的一行字</div><button id="tiny" style="width:30px;height:30px">小</button>')
+    })
+    const found = await page.evaluate(findProblems, { minTarget: MIN_TARGET, ready: 'login-intro' })
+    expect(found.overflow.some((p) => p.startsWith('#too-wide'))).toBe(true)
+    expect(found.cut.some((p) => p.startsWith('#cut'))).toBe(true)
+    expect(found.small.some((p) => p.startsWith('#tiny'))).toBe(true)
+  })
+})
+
 describe('360 px, text at 150 %: the main forms', () => {
   it('sign-in', async () => check(await openAs(null, '/pages/login/index'), 'login-intro'))
 
@@ -118,12 +141,12 @@ describe('360 px, text at 150 %: the main forms', () => {
 
   it("the coordinator's vetting of an application", async () => {
     const { id } = await ids.applicant()
-    await check(await openAs('demo.coordinator', `/packages/vetting/pages/application/index?id=${id}`), 'decision-submit')
+    await check(await openAs('demo.coordinator', `/packages/vetting/pages/application/index?id=${id}`), 'decision-approve')
   })
 
   it('a pairing proposal with its suggestions', async () => {
     const { id } = await ids.priorityChild()
-    await check(await openAs('demo.coordinator', `/packages/pairings/pages/propose/index?childId=${id}`), 'propose-submit')
+    await check(await openAs('demo.coordinator', `/packages/pairings/pages/propose/index?childId=${id}`), 'suggestions-list')
   })
 
   it("the director's child file form", async () => check(await openAs('demo.director.guding', '/packages/children/pages/edit/index'), 'child-next'))
