@@ -179,8 +179,15 @@ export async function deskSignIn(page: Page, username: string, password: string)
   await page.waitForURL(/\/pages\/home\/index/)
 }
 
+/** The 我的 page: the tab bar on a phone, the side navigation on a desk (which has no tab bar). */
+export async function openMe(page: Page): Promise<void> {
+  const nav = byId(page, 'desk-nav-me')
+  if (await nav.isVisible()) await nav.click()
+  else await page.locator('.weui-tabbar__label', { hasText: '我的' }).click()
+}
+
 export async function signOut(page: Page): Promise<void> {
-  await page.locator('.weui-tabbar__label', { hasText: '我的' }).click()
+  await openMe(page)
   await tap(page, 'logout-button')
   await page.waitForURL(/\/pages\/login\/index/)
 }

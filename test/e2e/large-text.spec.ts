@@ -32,14 +32,14 @@ function findProblems({ minTarget, ready }: { minTarget: number; ready: string }
   const width = document.documentElement.clientWidth
   // The page on screen: the one holding the element the test waited for.
   const root = document.getElementById(ready)?.closest<HTMLElement>('.taro_page') ?? document.body
-  const name = (el: Element) => `${el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`} "${(el.textContent ?? '').trim().slice(0, 16)}"`
+  const name = (el: Element) => `${el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')}`} "${(el.textContent ?? '').trim().slice(0, 16)}"`
   const tappable = (el: Element) => {
     const own = el as unknown as Record<string, { click?: unknown; tap?: unknown; onClick?: unknown } | undefined>
     const key = Object.keys(el).find((k) => k.startsWith('__reactProps$'))
     return !!(own.__events?.click || own.__events?.tap || (key && own[key]?.onClick)) || el.matches('button, a[href], input:not([type=hidden]), textarea, select, [role=button]')
   }
   const out: Problems = { targets: 0, overflow: [], cut: [], small: [] }
-  const all = [root, ...root.querySelectorAll<HTMLElement>('*')]
+  const all = [root, ...Array.from(root.querySelectorAll<HTMLElement>('*'))]
   for (const el of all) {
     const r = el.getBoundingClientRect()
     const style = getComputedStyle(el)
