@@ -9,7 +9,9 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const H5_DIR = path.join(ROOT, 'client/dist/h5')
 const BUILT = path.join(H5_DIR, 'index.html')
 // Everything the build reads that we write: sources, build config, and the shared package.
-const SOURCES = ['client/src', 'client/config', 'client/babel.config.js', 'client/package.json', 'shared/src'].map((p) =>
+const SOURCES = [
+  'client/src', 'client/config', 'client/babel.config.js', 'client/package.json', 'shared/src', 'shared/package.json', 'scripts/compress-h5.mjs',
+].map((p) =>
   path.join(ROOT, p),
 )
 

@@ -75,21 +75,35 @@ const sessionScript = (token: string) => `(() => {
 })()`
 const CONSENT_SCRIPT = `localStorage.setItem('qstx.privacy-consent', JSON.stringify({ data: '2025-01' }))`
 
+/** `--waterfall`: print each visit's requests (start and end after the first, in ms) to see what waits for what. */
+const WATERFALL = process.argv.includes('--waterfall')
+
 /** Counts the bytes of every finished response (encodedDataLength: headers and the body as sent). */
 function byteCounter(cdp: CDPSession) {
   let bytes = 0
   let requests = 0
   let lastActivity = Date.now()
-  cdp.on('Network.requestWillBeSent', () => {
+  let waterfall = new Map<string, { url: string; start: number; end?: number }>()
+  cdp.on('Network.requestWillBeSent', (e) => {
     requests++
     lastActivity = Date.now()
+    waterfall.set(e.requestId, { url: e.request.url.replace(/^https?:\/\/[^/]+/, ''), start: e.timestamp })
   })
   cdp.on('Network.loadingFinished', (e) => {
     bytes += e.encodedDataLength
     lastActivity = Date.now()
+    const r = waterfall.get(e.requestId)
+    if (r) r.end = e.timestamp
   })
   return {
-    reset: () => void ((bytes = 0), (requests = 0), (lastActivity = Date.now())),
+    printWaterfall: (title: string) => {
+      if (!WATERFALL) return
+      const rows = [...waterfall.values()]
+      const t0 = Math.min(...rows.map((r) => r.start))
+      say(`  ${title}:`)
+      for (const r of rows) say(`    ${String(Math.round((r.start - t0) * 1000)).padStart(5)} → ${r.end === undefined ? '  …' : String(Math.round((r.end - t0) * 1000)).padStart(5)} ms  ${r.url.slice(0, 90)}`)
+    },
+    reset: () => void ((bytes = 0), (requests = 0), (lastActivity = Date.now()), (waterfall = new Map())),
     get bytes() {
       return bytes
     },
@@ -112,6 +126,7 @@ async function visit(page: Page, counter: ReturnType<typeof byteCounter>, url: s
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
   }))
   if (timing.fmc === null) throw new Error(`${ready} appeared but its time was not recorded`)
+  counter.printWaterfall(`${url} (${reload ? 'next' : 'first'} visit), first meaningful content at ${Math.round(timing.fmc)} ms`)
   return { firstMeaningfulMs: Math.round(timing.fmc), firstContentfulPaintMs: timing.fcp === null ? null : Math.round(timing.fcp), bytesToMeaningful, bytesTotal: counter.bytes, requests: counter.requests }
 }
 

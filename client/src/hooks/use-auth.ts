@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { MeResponseSchema, ROLE_LABELS } from '@qstx/shared'
+import { ROLE_LABELS } from '@qstx/shared'
 import { devLogin, fetchMe, fetchPersonas, logout, signInWithPassword, signInWithWechat, switchActiveRole } from '../api/auth'
 import { startSession } from '../api/query-client'
 import { queryKeys } from '../api/query-keys'
@@ -27,10 +27,7 @@ export const useMe = () =>
     queryKey: queryKeys.me,
     queryFn: fetchAndRememberMe,
     enabled: getToken() !== null,
-    initialData: () => {
-      const parsed = MeResponseSchema.safeParse(rememberedMe())
-      return parsed.success ? parsed.data : undefined
-    },
+    initialData: rememberedMe,
     initialDataUpdatedAt: 0,
   })
 

@@ -68,7 +68,7 @@ export default function AuditPage() {
 
   return (
     <DeskFrame current={ROUTES.audit}>
-      <View className={`page audit${desk ? ' split' : ''}`}>
+      <View className={`page audit${desk && chosen ? ' split' : ''}`}>
         <View className='split__list'>
           <Text className='page-title'>审计记录</Text>
           <View className='chips'>
@@ -138,9 +138,9 @@ export default function AuditPage() {
             </View>
           )}
         </View>
-        {desk && (
+        {desk && chosen && (
           <View id='audit-detail' className='split__detail'>
-            {chosen ? <EntryDetail e={chosen} /> : <Text className='split__empty'>在左边选一条记录，在这里查看全部内容。</Text>}
+            <EntryDetail e={chosen} />
           </View>
         )}
       </View>

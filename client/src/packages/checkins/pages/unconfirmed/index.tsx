@@ -41,7 +41,7 @@ export default function UnconfirmedCheckinsPage() {
 
   return (
     <DeskFrame current={ROUTES.checkinUnconfirmed}>
-      <View className={`page unconfirmed${desk ? ' split' : ''}`}>
+      <View className={`page unconfirmed${desk && chosen ? ' split' : ''}`}>
         <View className='split__list'>
           <Text className='page-title'>超过14天未确认的走访</Text>
           <Text className='muted unconfirmed__lead'>儿童主任确认后，志愿者的服务时长和积分才会记入。请提醒对应村的儿童主任及时处理。</Text>
@@ -84,9 +84,9 @@ export default function UnconfirmedCheckinsPage() {
             </View>
           )}
         </View>
-        {desk && (
+        {desk && chosen && (
           <View id='unconfirmed-detail' className='split__detail'>
-            {chosen ? <CheckinCard id='unconfirmed-chosen' item={chosen} /> : <Text className='split__empty'>在左边选一条走访记录，在这里查看全文。</Text>}
+            <CheckinCard id='unconfirmed-chosen' item={chosen} />
           </View>
         )}
       </View>

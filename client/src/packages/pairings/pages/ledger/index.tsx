@@ -121,7 +121,7 @@ export default function LedgerPage() {
   const openRow = (p: PairingRow) => (desk ? select(p.id) : void Taro.navigateTo({ url: `${ROUTES.pairingDetail}?id=${encodeURIComponent(p.id)}` }))
   return (
     <DeskFrame current={ROUTES.pairingLedger}>
-      <View className={`page ledger${desk ? ' split' : ''}`}>
+      <View className={`page ledger${desk && selected ? ' split' : ''}`}>
         <View className='split__list'>
           <Text id='ledger-title' className='page-title'>
             {village ? '本村结对台账' : '结对台账'}
@@ -212,9 +212,9 @@ export default function LedgerPage() {
           )}
           {!desk && <Pager id='ledger' page={page} pages={pages} onPage={setPage} />}
           </View>
-        {desk && (
+        {desk && selected && (
           <View id='ledger-detail' className='split__detail'>
-            {selected ? <PairingPanel key={selected} id={selected} /> : <Text className='split__empty'>在左边选一个结对，在这里查看和办理。</Text>}
+            <PairingPanel key={selected} id={selected} />
           </View>
         )}
       </View>

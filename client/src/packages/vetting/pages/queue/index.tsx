@@ -110,7 +110,7 @@ export default function VettingQueuePage() {
 
   return (
     <DeskFrame current={ROUTES.vettingQueue}>
-      <View className={`page vetting${desk ? ' split' : ''}`}>
+      <View className={`page vetting${desk && selected ? ' split' : ''}`}>
         <View className='split__list'>
           <Text className='page-title'>志愿者审核</Text>
           <ChoiceChips
@@ -144,9 +144,9 @@ export default function VettingQueuePage() {
             </View>
           )}
         </View>
-        {desk && (
+        {desk && selected && (
           <View id='vetting-detail' className='split__detail'>
-            {selected ? <ApplicationPanel key={selected} id={selected} /> : <Text className='split__empty'>在左边选一份报名，在这里核查和审核。</Text>}
+            <ApplicationPanel key={selected} id={selected} />
           </View>
         )}
       </View>
