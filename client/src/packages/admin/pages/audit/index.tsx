@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@qstx/shared'
 import { useAudit, type fetchAudit } from '../../../../api/audit'
 import DataTable, { type Column } from '../../../../components/DataTable'
 import DeskFrame from '../../../../components/DeskFrame'
 import ErrorState from '../../../../components/ErrorState'
+import Pager from '../../../../components/Pager'
 import { ROUTES } from '../../../../constants/routes'
 import { useDesk, useDeskSelection } from '../../../../hooks/use-desk'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
@@ -124,17 +124,7 @@ export default function AuditPage() {
                   <Text className={`item__line audit__result--${entry.result}`}>{outcome(entry)}</Text>
                 </View>
               ))}
-              <View className='audit__pager'>
-                <Button id='audit-prev' size='normal' disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                  上一页
-                </Button>
-                <Text id='audit-page'>
-                  第 {page} / {pages} 页
-                </Text>
-                <Button id='audit-next' size='normal' disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                  下一页
-                </Button>
-              </View>
+              <Pager id='audit' page={page} pages={pages} onPage={setPage} always />
             </View>
           )}
         </View>

@@ -7,6 +7,7 @@ import { useChildren, useHandover, type ChildListFilters, type ChildListSort, ty
 import DataTable, { type Column } from '../../../../components/DataTable'
 import DeskFrame from '../../../../components/DeskFrame'
 import ErrorState from '../../../../components/ErrorState'
+import Pager from '../../../../components/Pager'
 import TextField from '../../../../components/TextField'
 import { ROUTES } from '../../../../constants/routes'
 import { useMe } from '../../../../hooks/use-auth'
@@ -193,19 +194,7 @@ export default function ChildrenListPage() {
             {data.items.map((row) => (
               <ChildRow key={row.id} row={row} />
             ))}
-            {pages > 1 && (
-              <View className='children-list__pager'>
-                <Button id='children-prev' size='normal' disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                  上一页
-                </Button>
-                <Text>
-                  第 {page} / {pages} 页
-                </Text>
-                <Button id='children-next' size='normal' disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                  下一页
-                </Button>
-              </View>
-            )}
+            <Pager id='children' page={page} pages={pages} onPage={setPage} />
           </View>
         )}
       </View>

@@ -9,7 +9,7 @@ import { ROUTES } from '../../../../constants/routes'
 import { useRefetchOnShow } from '../../../../hooks/use-refetch-on-show'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { formatDate } from '../../../../utils/format'
-import Pager from '../../components/Pager'
+import Pager from '../../../../components/Pager'
 import DeskFrame from '../../../../components/DeskFrame'
 import './index.scss'
 

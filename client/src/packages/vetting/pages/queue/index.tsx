@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { QUEUE_STATUSES, VOLUNTEER_KIND_LABELS, VOLUNTEER_STATUS_LABELS, type QueueStatus, type VettingQueueQuery } from '@qstx/shared'
 import { queueQuery, useVettingQueue, type fetchQueue } from '../../../../api/vetting'
 import ChoiceChips from '../../../../components/ChoiceChips'
 import DataTable, { type Column } from '../../../../components/DataTable'
 import DeskFrame from '../../../../components/DeskFrame'
 import ErrorState from '../../../../components/ErrorState'
+import Pager from '../../../../components/Pager'
 import { ROUTES } from '../../../../constants/routes'
 import { useDesk, useDeskSelection } from '../../../../hooks/use-desk'
 import { useRefetchOnShow } from '../../../../hooks/use-refetch-on-show'
@@ -130,19 +130,7 @@ export default function VettingQueuePage() {
             </Text>
           )}
           {list}
-          {!desk && pages > 1 && (
-            <View className='vetting__pager'>
-              <Button id='vetting-prev' size='large' disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                上一页
-              </Button>
-              <Text id='vetting-page' className='vetting__page'>
-                第 {page} / {pages} 页
-              </Text>
-              <Button id='vetting-next' size='large' disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                下一页
-              </Button>
-            </View>
-          )}
+          {!desk && <Pager id='vetting' page={page} pages={pages} onPage={setPage} />}
         </View>
         {desk && selected && (
           <View id='vetting-detail' className='split__detail'>
