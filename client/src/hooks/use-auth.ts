@@ -10,12 +10,6 @@ import { ROUTES } from '../constants/routes'
 export const usePersonas = (enabled: boolean) =>
   useQuery({ queryKey: queryKeys.personas, queryFn: fetchPersonas, enabled })
 
-async function fetchAndRememberMe() {
-  const me = await fetchMe()
-  rememberMe(me)
-  return me
-}
-
 /**
  * The signed-in user; without a token there is nothing to ask (the page redirects instead). It
  * starts from what this phone remembered of the session and asks the server at once: a volunteer
@@ -25,7 +19,7 @@ async function fetchAndRememberMe() {
 export const useMe = () =>
   useQuery({
     queryKey: queryKeys.me,
-    queryFn: fetchAndRememberMe,
+    queryFn: fetchMe,
     enabled: getToken() !== null,
     initialData: rememberedMe,
     initialDataUpdatedAt: 0,
