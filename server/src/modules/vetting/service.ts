@@ -5,7 +5,7 @@
  */
 import {
   QUEUE_STATUSES, ageOn, chinaDate, parseIdNumber,
-  type DecisionBody, type QueueStatus, type RecordChecksBody, type VettingApplication, type VettingQueueQuery, type VolunteerKind,
+  type DecisionBody, type QueueStatus, type RecordChecksBody, type VettingApplication, type VettingQueueQuery,
 } from '@qstx/shared'
 import type { Db, Tx } from '../../db/prisma'
 import type { ScopedActor } from '../../lib/actor'

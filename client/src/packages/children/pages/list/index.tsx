@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { PRIORITY_REASON_LABELS, RISK_LEVEL_LABELS, chinaYear, handoverYear, roleCan } from '@qstx/shared'
-import { useChildren, useHandover, type ChildListFilters, type ChildListSort, type fetchChildren } from '../../../../api/children'
-import DataTable, { type Column } from '../../../../components/DataTable'
+import { chinaYear, handoverYear, roleCan } from '@qstx/shared'
+import { useChildren, useHandover, type ChildListFilters, type ChildListSort } from '../../../../api/children'
+import DataTable from '../../../../components/DataTable'
 import DeskFrame from '../../../../components/DeskFrame'
 import ErrorState from '../../../../components/ErrorState'
 import Pager from '../../../../components/Pager'
@@ -14,35 +14,17 @@ import { useMe } from '../../../../hooks/use-auth'
 import { useDesk } from '../../../../hooks/use-desk'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import ChildRow from '../../components/ChildRow'
-import { RISK_CLASS } from '../../labels'
+import { COLUMNS } from '../../components/ChildTable/columns'
 import { todayInChina } from '../../../../utils/format'
 import './index.scss'
 
 const PAGE_SIZE = 20
 
 type Filters = Omit<ChildListFilters, 'page' | 'pageSize' | 'q' | 'sort'>
-type Row = Awaited<ReturnType<typeof fetchChildren>>['items'][number]
 type Chip = { key: string; label: string; group: keyof Filters; value: string | number; desk?: boolean }
 
 /** Files of the year being completed for the next hand-over (home's count opens this chip). */
 const toCompleteChip = (year: number): Chip => ({ key: 'to-complete', label: `${year}年度未完善`, group: 'toComplete', value: year, desk: true })
-
-const CATEGORY_SHORT = { left_behind: '留守', in_difficulty: '困境' } as const
-
-/** The desk table: name, age and village sort on the server (the whole list, not one page). */
-const COLUMNS: ReadonlyArray<Column<Row>> = [
-  { key: 'name', title: '姓名', sort: ['name', '-name'], render: (r) => r.name },
-  { key: 'age', title: '性别 · 年龄', sort: ['age', '-age'], render: (r) => `${r.gender === 'male' ? '男' : '女'} · ${r.age}岁` },
-  { key: 'village', title: '村（社区）', sort: ['village', '-village'], render: (r) => r.villageName },
-  { key: 'categories', title: '类别', render: (r) => [...r.categories.map((c) => CATEGORY_SHORT[c]), ...r.priorityReasons.map((p) => `优先：${PRIORITY_REASON_LABELS[p]}`)].join('、') },
-  { key: 'risk', title: '风险', render: (r) => (r.view === 'desk' && r.riskLevel ? <Text className={RISK_CLASS[r.riskLevel]}>{RISK_LEVEL_LABELS[r.riskLevel]}</Text> : '—') },
-  {
-    key: 'flags',
-    title: '情况',
-    render: (r) =>
-      [r.pairingStatus === 'paired' ? '已结对' : '未结对', r.view === 'desk' && r.nearWater ? '临水' : null, r.consentOnFile ? null : '未记录监护人同意', r.status === 'closed' ? '已结案' : null].filter(Boolean).join(' · '),
-  },
-]
 
 /** The filter chips: each sets one query key; chips of one group replace each other. */
 const CHIPS: readonly Chip[] = [
