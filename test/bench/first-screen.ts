@@ -4,8 +4,8 @@
  * with the CPU slowed 4× (a cheap Android phone), through the DevTools protocol
  * (Network.emulateNetworkConditions, Emulation.setCPUThrottlingRate).
  *
- * Each screen is opened in a fresh browser profile (nothing cached: the first visit), then reloaded
- * in the same profile (the next morning: scripts in the HTTP cache, the session remembered).
+ * Each screen is opened in a fresh browser profile (nothing cached: the first visit), then opened
+ * again in the same profile (the next morning: scripts in the HTTP cache, the session remembered).
  * "First meaningful content" is the moment the screen's own content is on it: the sign-in page's
  * intro, or home's work section with its figures (`#home-work[data-ready]`), timed inside the page
  * from the start of navigation. Bytes are what crossed the network (compressed) until then and
@@ -114,10 +114,12 @@ function byteCounter(cdp: CDPSession) {
   }
 }
 
-async function visit(page: Page, counter: ReturnType<typeof byteCounter>, url: string, ready: string, reload: boolean): Promise<Visit> {
+async function visit(page: Page, counter: ReturnType<typeof byteCounter>, url: string, ready: string, again: boolean): Promise<Visit> {
+  // The next visit opens the app afresh (a bookmark, the WeChat chat), not a reload, which would
+  // make the browser revalidate more than a person's next morning does.
+  if (again) await page.goto('about:blank')
   counter.reset()
-  if (reload) await page.reload({ waitUntil: 'commit' })
-  else await page.goto(url, { waitUntil: 'commit' })
+  await page.goto(url, { waitUntil: 'commit' })
   await page.waitForSelector(ready, { state: 'attached', timeout: 120_000 })
   const bytesToMeaningful = counter.bytes
   while (counter.quietFor() < QUIET_MS) await page.waitForTimeout(200)
@@ -126,7 +128,7 @@ async function visit(page: Page, counter: ReturnType<typeof byteCounter>, url: s
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
   }))
   if (timing.fmc === null) throw new Error(`${ready} appeared but its time was not recorded`)
-  counter.printWaterfall(`${url} (${reload ? 'next' : 'first'} visit), first meaningful content at ${Math.round(timing.fmc)} ms`)
+  counter.printWaterfall(`${url} (${again ? 'next' : 'first'} visit), first meaningful content at ${Math.round(timing.fmc)} ms`)
   return { firstMeaningfulMs: Math.round(timing.fmc), firstContentfulPaintMs: timing.fcp === null ? null : Math.round(timing.fcp), bytesToMeaningful, bytesTotal: counter.bytes, requests: counter.requests }
 }
 
@@ -168,8 +170,10 @@ function render(results: Result[]): string {
       return [r.screen, k === 'cold' ? 'first visit' : 'next visit', sec(v.firstMeaningfulMs), v.firstMeaningfulMs <= GOAL_MS ? 'met' : 'MISSED', v.firstContentfulPaintMs === null ? '—' : sec(v.firstContentfulPaintMs), kb(v.bytesToMeaningful), kb(v.bytesTotal), String(v.requests)]
     }),
   )
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')
+  // Chinese characters take two columns in a terminal.
+  const width = (t: string) => [...t].reduce((n, c) => n + (c.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0)
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))))
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ')
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
