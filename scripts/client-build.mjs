@@ -12,9 +12,10 @@ export const WEAPP_DIR = path.join(ROOT, 'client/dist/weapp')
 // The file each build writes last-ish and always: its mtime is the build's.
 const BUILT = { h5: path.join(H5_DIR, 'index.html'), weapp: path.join(WEAPP_DIR, 'app.json') }
 // Everything the build reads that we write: sources, build config, and the shared package.
-const SOURCES = ['client/src', 'client/config', 'client/babel.config.js', 'client/package.json', 'client/project.config.json', 'shared/src'].map((p) =>
-  path.join(ROOT, p),
-)
+const SOURCES = [
+  'client/src', 'client/config', 'client/babel.config.js', 'client/package.json', 'client/project.config.json',
+  'shared/src', 'shared/package.json', 'scripts/compress-h5.mjs',
+].map((p) => path.join(ROOT, p))
 
 function newest(p) {
   const stat = statSync(p)

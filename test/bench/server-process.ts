@@ -50,14 +50,17 @@ async function main() {
   // seedDemo loads the demo provinces' regions itself (广西 45 and 山西 14) when they are missing,
   // so a separate loadRegions(['45']) first would only load 广西 twice.
   await seedDemo(prisma, keyring, log)
-  // The children scenarios' county: 50,000 files in 300 villages (fixtures/children.ts).
-  const county = await generateCounty(prisma, keyring, { log })
-  // The pairing scenarios' ledger over that county: 5,000 volunteers, 20,000 pairings (fixtures/pairings.ts).
-  await generatePairings(prisma, county.villages, { log })
-  // The ledger's Q1–Q4 rows: this year's director visits (fixtures/ledger.ts).
-  await generateDirectorVisits(prisma, { children: 50_000, log })
-  // A year or two of love parents' check-ins: 30 per approved pairing (fixtures/province.ts).
-  await countyCheckins(prisma, log)
+  // BENCH_FIXTURES=demo (first-screen.ts): the demo county as people see it, without the load fixtures.
+  if (process.env.BENCH_FIXTURES !== 'demo') {
+    // The children scenarios' county: 50,000 files in 300 villages (fixtures/children.ts).
+    const county = await generateCounty(prisma, keyring, { log })
+    // The pairing scenarios' ledger over that county: 5,000 volunteers, 20,000 pairings (fixtures/pairings.ts).
+    await generatePairings(prisma, county.villages, { log })
+    // The ledger's Q1–Q4 rows: this year's director visits (fixtures/ledger.ts).
+    await generateDirectorVisits(prisma, { children: 50_000, log })
+    // A year or two of love parents' check-ins: 30 per approved pairing (fixtures/province.ts).
+    await countyCheckins(prisma, log)
+  }
   // A freshly bulk-loaded database has no planner statistics and autovacuum would start analysing
   // it in the middle of a measurement; do it now, as a long-running production database has it.
   await prisma.$executeRawUnsafe('VACUUM ANALYZE')
@@ -67,7 +70,7 @@ async function main() {
   // the scenarios measure throughput, not how the limiter refuses.
   const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', RATE_LIMIT_PER_MINUTE: '10000000' })
   // The check-in scenario's love parents: WeChat users (openids of the fake below) with active pairings.
-  await generateCheckinPairings(prisma, config.WECHAT_APPID)
+  if (process.env.BENCH_FIXTURES !== 'demo') await generateCheckinPairings(prisma, config.WECHAT_APPID)
   const secret = 'bench-wechat-secret'
   const fake = await startFakeWechat({ appid: config.WECHAT_APPID, secret })
   life.onCleanup(() => fake.close())

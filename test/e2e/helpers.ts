@@ -10,18 +10,10 @@ import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest'
 import { H5_DIR, ROOT } from '../../scripts/client-build.mjs'
 import { seedDemo } from '../../server/src/seed/demo'
 import { buildTestApp, type TestContext } from '../helpers/build-app'
+import { CHROMIUM_ARGS } from '../helpers/system-deps'
 
 export const ARTIFACTS = path.join(ROOT, 'test/artifacts')
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /** Field roles (volunteers, directors) hold a phone; desk roles (civil affairs, admins) sit at a computer. */
 export const DEVICES = {
@@ -178,8 +170,15 @@ export async function deskSignIn(page: Page, username: string, password: string)
   await page.waitForURL(/\/pages\/home\/index/)
 }
 
+/** The 我的 page: the tab bar on a phone, the side navigation on a desk (which has no tab bar). */
+export async function openMe(page: Page): Promise<void> {
+  const nav = byId(page, 'desk-nav-me')
+  if (await nav.isVisible()) await nav.click()
+  else await page.locator('.weui-tabbar__label', { hasText: '我的' }).click()
+}
+
 export async function signOut(page: Page): Promise<void> {
-  await page.locator('.weui-tabbar__label', { hasText: '我的' }).click()
+  await openMe(page)
   await tap(page, 'logout-button')
   await page.waitForURL(/\/pages\/login\/index/)
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../server/src/seed/personas'
-import { acceptPrivacy, byId, deskSignIn, expectText, screenshot, tap, useE2e } from './helpers'
+import { acceptPrivacy, byId, deskSignIn, expectText, openMe, screenshot, tap, useE2e } from './helpers'
 
 const e2e = useE2e()
 
@@ -54,7 +54,7 @@ describe('staff and audit', () => {
     await page.waitForURL(/\/pages\/home\/index/)
     await expectText(page, 'home-region', '和睦镇')
 
-    await page.locator('.weui-tabbar__label', { hasText: '我的' }).click()
+    await openMe(page)
     await byId(page, 'me-roles').waitFor()
     await page.locator('#me-roles .nav-row', { hasText: '融水苗族自治县' }).click()
     await expectText(page, 'me-region', '融水苗族自治县')

@@ -228,14 +228,15 @@ describe('volunteers', () => {
     await expectText(desk, 'home-vetting-link', '志愿者审核（4）')
     await tap(desk, 'home-vetting-link')
     await expectText(desk, 'vetting-filter-submitted', '审核中（4）')
-    const cards = desk.locator('#vetting-list > .card')
+    // A desk reads the queue as a table, the application beside it (the rows keep the cards' ids).
+    const cards = desk.locator('#vetting-list [id^="vetting-item-"]')
     await expect.poll(() => cards.count()).toBe(4)
     // Oldest first.
     expect(await cards.nth(0).innerText()).toContain('覃秀梅')
     expect(await cards.nth(3).innerText()).toContain(MEMBER.name)
 
     // 王秀兰: approval is held back until the three checks are recorded.
-    await desk.locator('#vetting-list .card', { hasText: WANG.name }).click()
+    await desk.locator('#vetting-list [id^="vetting-item-"]', { hasText: WANG.name }).click()
     await expectText(desk, 'application-name', WANG.name)
     await expectText(desk, 'application-id', new RegExp(`\\*{14}${WANG.id.slice(-4)}$`))
     await expectText(desk, 'application-phone', '139****0001')
@@ -262,10 +263,10 @@ describe('volunteers', () => {
     await byId(desk, 'decision-done').waitFor()
     await expectText(desk, 'application-status', '已通过')
 
-    // The member: rejected with a reason. A second tab still shows the old state: its decision is refused.
-    await desk.goBack()
+    // The member: rejected with a reason, from the same list (still beside the decision just made).
+    // A second tab still shows the old state: its decision is refused.
     await expectText(desk, 'vetting-filter-submitted', '审核中（3）')
-    await desk.locator('#vetting-list .card', { hasText: MEMBER.name }).click()
+    await desk.locator('#vetting-list [id^="vetting-item-"]', { hasText: MEMBER.name }).click()
     await expectText(desk, 'application-name', MEMBER.name)
     const stale = await desk.context().newPage()
     await stale.goto(desk.url())

@@ -21,6 +21,17 @@ import { systemPgBinDir } from './system-pg'
 const PACKAGES = { chromium: 'chromium', font: 'fonts-noto-cjk', postgresql: 'postgresql', pgbouncer: 'pgbouncer' } as const
 type Need = keyof typeof PACKAGES
 
+/** How the tests and the first-screen bench launch it: headless, quiet, nothing fetched in the background. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
 const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome']
 const BROWSER_PATHS = [
   '/usr/bin/chromium',

@@ -8,6 +8,8 @@ export interface AuditFilters {
   action?: string
   from?: string
   to?: string
+  /** Absent: newest first (the server's default). */
+  sort?: 'newest' | 'oldest'
   page: number
   pageSize: number
 }

@@ -14,7 +14,7 @@ import type { z } from 'zod'
 import { wechat } from '../platform/wechat'
 import { isApiError } from './api-error'
 import { request, requestNoContent } from './http'
-import { clearToken, setToken } from './session'
+import { clearToken, rememberMe, setToken } from './session'
 
 /** Demo personas; the route exists only on non-production servers. */
 export async function fetchPersonas(): Promise<Persona[]> {
@@ -65,7 +65,15 @@ export async function signInWithPassword(credentials: z.input<typeof PasswordSig
   return session
 }
 
-export const fetchMe = (): Promise<MeResponse> => request('/api/me', MeResponseSchema)
+/**
+ * Who is signed in, remembered on this device whoever asks (home, or the outbox at start-up): the
+ * next start opens home from it at once, and works where the village has no signal.
+ */
+export async function fetchMe(): Promise<MeResponse> {
+  const me = await request('/api/me', MeResponseSchema)
+  rememberMe(me)
+  return me
+}
 
 /** Makes another of the user's roles the active one for this session; answers the new /api/me. */
 export function switchActiveRole(roleAssignmentId: string): Promise<MeResponse> {

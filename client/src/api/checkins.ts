@@ -30,23 +30,24 @@ export const useCheckinPairings = (enabled = true) =>
     gcTime: Infinity,
   })
 
-const PAGE_SIZE = 50
+/** The staff lists' page (the queue and the 14-day list). */
+export const CHECKIN_PAGE_SIZE = 50
 
 /** The director's queue: pending check-ins of the village, oldest first. */
 export const useCheckinQueue = (page: number, enabled = true) =>
   useQuery({
     queryKey: queryKeys.checkinQueue(page),
-    queryFn: () => request('/api/checkins/queue', StaffCheckinListSchema, { body: { page, pageSize: PAGE_SIZE } }),
+    queryFn: () => request('/api/checkins/queue', StaffCheckinListSchema, { body: { page, pageSize: CHECKIN_PAGE_SIZE } }),
     enabled,
     staleTime: 0,
     placeholderData: keepPreviousData,
   })
 
-/** Coordinators and supervisors: check-ins of their region still unconfirmed after 14 days. */
-export const useUnconfirmedCheckins = (page: number, enabled = true) =>
+/** Coordinators and supervisors: check-ins of their region still unconfirmed after 14 days (oldest first, or newest). */
+export const useUnconfirmedCheckins = (page: number, enabled = true, sort: 'oldest' | 'newest' = 'oldest') =>
   useQuery({
-    queryKey: queryKeys.unconfirmedCheckins(page),
-    queryFn: () => request('/api/checkins/unconfirmed', StaffCheckinListSchema, { body: { page, pageSize: PAGE_SIZE } }),
+    queryKey: [...queryKeys.unconfirmedCheckins(page), sort],
+    queryFn: () => request('/api/checkins/unconfirmed', StaffCheckinListSchema, { body: { page, pageSize: CHECKIN_PAGE_SIZE, sort } }),
     enabled,
     placeholderData: keepPreviousData,
   })

@@ -2,12 +2,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   ChildCardSchema, ChildFullViewSchema, ChildListResponseSchema, ChildViewSchema, ChildWriteResponseSchema, HandoverResultSchema,
   HistoryResponseSchema, RevealResponseSchema, TransferListResponseSchema, TransferSchema, YearRecordListResponseSchema,
-  YearRecordSummarySchema, type CloseChildBody, type CreateChildBody, type RequestTransferBody, type RevealBody, type UpdateChildBody,
+  YearRecordSummarySchema, type ChildListQuery, type CloseChildBody, type CreateChildBody, type RequestTransferBody, type RevealBody, type UpdateChildBody,
 } from '@qstx/shared'
 import { queryOf, request } from './http'
 import { queryKeys } from './query-keys'
 
 const at = (id: string, rest = '') => `/api/children/${encodeURIComponent(id)}${rest}`
+
+export type ChildListSort = ChildListQuery['sort']
 
 /** The list's filters as the server reads them (all strings in the query string); unset = absent. */
 export interface ChildListFilters {
@@ -18,6 +20,9 @@ export interface ChildListFilters {
   nearWater?: 'true'
   agingOut?: 'true'
   paired?: 'true' | 'false'
+  /** Files of this year still to complete before the hand-over. */
+  toComplete?: number
+  sort?: ChildListSort
   page: number
   pageSize: number
 }

@@ -12,6 +12,9 @@ export interface DutyQuery {
   pageSize: number
 }
 
+/** The calendar's first page as its page opens (every child, soonest first): home shows its head and counts. */
+export const CALENDAR_FIRST_PAGE: DutyQuery = { page: 1, pageSize: 50 }
+
 /** Who is due and overdue for the director's contact or home visit, in my region (with the counts). */
 export const useDutyCalendar = (q: DutyQuery, enabled = true) =>
   useQuery({

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   MyPairingsSchema, PairingDetailSchema, PairingListSchema, PriorityChildrenSchema, SuggestionsSchema,
-  type ApprovePairingBody, type EndPairingBody, type PairingDetail, type PairingState, type PausePairingBody, type ProposePairingBody,
+  type ApprovePairingBody, type EndPairingBody, type PairingDetail, type PairingState, type PausePairingBody, type ProposePairingBody, type Role,
 } from '@qstx/shared'
 import { queryOf, request } from './http'
 import { queryKeys } from './query-keys'
@@ -18,6 +18,19 @@ export interface LedgerQuery {
   stale?: 'true'
   page: number
   pageSize: number
+}
+
+export const LEDGER_PAGE_SIZE = 20
+export const PRIORITY_PAGE_SIZE = 20
+
+/**
+ * The ledger page home asks for, as the ledger page opens from home's link: what waits for the
+ * coordinator's approval, or for the director's acknowledgement; the whole ledger for the others.
+ * Every answer carries the per-state counts and the stale count, so one request serves home.
+ */
+export function ledgerHomeQuery(role: Role): LedgerQuery {
+  const state = role === 'coordinator' ? 'acknowledged' : role === 'child_director' ? 'proposed' : undefined
+  return { ...(state ? { state } : {}), page: 1, pageSize: LEDGER_PAGE_SIZE }
 }
 
 export const fetchLedger = (q: LedgerQuery) => request('/api/pairings', PairingListSchema, { body: queryOf(q) })

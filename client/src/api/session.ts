@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { MeResponseSchema, type MeResponse } from '@qstx/shared'
 
 // Taro storage is wx storage on weapp and localStorage on H5: one code path for both.
 const TOKEN_KEY = 'qstx.session.token'
@@ -25,12 +26,13 @@ export function rememberMe(me: unknown): void {
   Taro.setStorageSync(ME_KEY, JSON.stringify(me))
 }
 
-/** What rememberMe kept for this session, unchecked (the caller parses it with its schema). */
-export function rememberedMe(): unknown {
+/** What rememberMe kept for this session, if it still reads as a MeResponse (an older app's may not). */
+export function rememberedMe(): MeResponse | undefined {
   const raw: unknown = Taro.getStorageSync(ME_KEY)
   if (typeof raw !== 'string' || raw === '') return undefined
   try {
-    return JSON.parse(raw)
+    const parsed = MeResponseSchema.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : undefined
   } catch {
     return undefined
   }

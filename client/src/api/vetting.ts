@@ -1,16 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   VettingApplicationSchema, VettingQueueSchema,
-  type DecisionBody, type QueueStatus, type RecordChecksBody, type VettingApplication,
+  type DecisionBody, type QueueStatus, type RecordChecksBody, type VettingApplication, type VettingQueueQuery,
 } from '@qstx/shared'
 import { request } from './http'
 import { queryKeys } from './query-keys'
 
 export interface QueueQuery {
   status: QueueStatus
+  /** Absent: oldest first (the server's default). */
+  sort?: VettingQueueQuery['sort']
   page: number
   pageSize: number
 }
+
+/** A page of the queue as the queue page asks for it (home asks for the first, and the page opens on it at once). */
+export const queueQuery = (status: QueueStatus, page = 1): QueueQuery => ({ status, page, pageSize: 20 })
 
 export const fetchQueue = (q: QueueQuery) => request('/api/vetting/queue', VettingQueueSchema, { body: { ...q } })
 const applicationPath = (id: string) => `/api/vetting/applications/${encodeURIComponent(id)}`

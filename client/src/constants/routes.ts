@@ -12,9 +12,25 @@
  *             #personas-loading, #personas-error (text contains 无法连接服务器), #personas-retry,
  *             #persona-list, #login-error (persona sign-in failed), #persona-<key> (one card per persona; characters
  *             outside [A-Za-z0-9_-] become '-', e.g. key demo.coordinator → #persona-demo-coordinator)
- *   home    — #home-greeting (contains the display name), #home-role, #home-region, #home-duties,
- *             #home-no-role (account without a role), #home-invite-link, #home-error, #home-retry,
- *             #home-manage, #home-invitations-link, #home-staff-link, #home-audit-link
+ *   home    — #home-greeting (contains the display name), #home-role, #home-region, #home-duties-link (我的职责;
+ *             unfolds #home-duties), #home-no-role (account without a role), #home-invite-link, #home-error, #home-retry,
+ *             #home-manage, #home-invitations-link, #home-staff-link, #home-audit-link, #home-work-links (files, reports)
+ *   home's work (first on home) — #home-work (data-ready once its figures answered); counts #home-count-<what> with the
+ *             number in #home-count-<what>-count (data-count): overdue, due-soon, to-complete, proposed (director);
+ *             submitted, info-requested, stale, priority (coordinator); children, paired, visited, overdue, reports
+ *             (township, county); members-approved, members-waiting, members-draft (leader). Cards: #home-pairing-<id>
+ *             (#home-due-<id>, #home-checkin-<id> 记一次服务, #home-card-<id>), #home-outbox, #home-no-pairing,
+ *             #home-application (#home-application-status, #home-work-signup), #home-duty (#home-due-<child id>),
+ *             #home-confirm (#home-decide-<id>: #home-confirm-<id>, #home-return-<id>, #home-return-reason-<id>-<reason>,
+ *             #home-return-text-<id>, #home-return-send-<id>), #home-files, #home-vetting (#home-application-<id>),
+ *             #home-approvals (#home-approval-<id>), #home-pairing-watch, #home-coverage, #home-follow-up
+ *             (#home-reports-age), #home-deadlines (#home-deadline-<annual_report|handover>), #home-team; each card's
+ *             "全部 ›" is #<card id>-more
+ *   desk (H5 ≥ 1024 px) — #desk-nav (side navigation; #desk-nav-<key>, see components/DeskFrame/nav.ts); tables keep the
+ *             phone list's ids (#vetting-list, #children-list, #ledger-list, #unconfirmed-list, #audit-list) with rows
+ *             #vetting-item-<id>, #child-row-<id>, #ledger-row-<id>, #unconfirmed-item-<id>, #audit-row-<id>, sort buttons
+ *             #<table id>-sort-<column>, pager #<prefix>-prev/-next/-page; the chosen row beside the list (?id= in the
+ *             address): #vetting-detail, #ledger-detail, #unconfirmed-detail, #audit-detail (#audit-entry)
  *   me      — #me-name, #me-role, #me-region, #me-roles (role switcher, only with several roles),
  *             #role-option-<assignment id>, #me-privacy-link, #logout-button
  *   invite  — #invite-code (field), #invite-as (signed in: who accepts), #invite-accept (signed in),

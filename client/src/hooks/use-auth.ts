@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { MeResponseSchema, ROLE_LABELS } from '@qstx/shared'
+import { ROLE_LABELS } from '@qstx/shared'
 import { devLogin, fetchMe, fetchPersonas, logout, signInWithPassword, signInWithWechat, switchActiveRole } from '../api/auth'
 import { startSession } from '../api/query-client'
 import { queryKeys } from '../api/query-keys'
@@ -9,12 +9,6 @@ import { ROUTES } from '../constants/routes'
 
 export const usePersonas = (enabled: boolean) =>
   useQuery({ queryKey: queryKeys.personas, queryFn: fetchPersonas, enabled })
-
-async function fetchAndRememberMe() {
-  const me = await fetchMe()
-  rememberMe(me)
-  return me
-}
 
 /**
  * The signed-in user; without a token there is nothing to ask (the page redirects instead). It
@@ -25,12 +19,9 @@ async function fetchAndRememberMe() {
 export const useMe = () =>
   useQuery({
     queryKey: queryKeys.me,
-    queryFn: fetchAndRememberMe,
+    queryFn: fetchMe,
     enabled: getToken() !== null,
-    initialData: () => {
-      const parsed = MeResponseSchema.safeParse(rememberedMe())
-      return parsed.success ? parsed.data : undefined
-    },
+    initialData: rememberedMe,
     initialDataUpdatedAt: 0,
   })
 

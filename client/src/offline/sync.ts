@@ -20,7 +20,7 @@ import { fetchMe } from '../api/auth'
 import { postCheckin } from '../api/checkins'
 import { queryClient } from '../api/query-client'
 import { queryKeys } from '../api/query-keys'
-import { getToken } from '../api/session'
+import { getToken, rememberedMe } from '../api/session'
 import { inSendingOrder, newIdempotencyKey, outcomeOf, retryDelayMs, type OutboxItem } from './outbox-core'
 import { OutboxFullError, notifyOutbox, outboxItems, putOutboxItem, removeOutboxItem, subscribeOutbox, updateOutboxItem } from './outbox'
 
@@ -72,7 +72,9 @@ async function attempt(item: OutboxItem): Promise<ReturnType<typeof outcomeOf>> 
 
 async function currentUserId(): Promise<string | null> {
   if (!getToken()) return null
-  const cached = queryClient.getQueryData<MeResponse>(queryKeys.me)
+  // The remembered session first: asking the query cache to fetch here would create the `me` query
+  // before home's useMe could seed it from the same memory, and home would wait for the network.
+  const cached = queryClient.getQueryData<MeResponse>(queryKeys.me) ?? rememberedMe()
   if (cached) return cached.userId
   try {
     // 'always': React Query would otherwise wait (paused) for the browser's `online` event.

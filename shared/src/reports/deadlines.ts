@@ -39,5 +39,45 @@ export function isReminderWindow(provinceCode: string, today: string): boolean {
   return !!opens && !!deadline && today >= opens && today <= deadline
 }
 
+/**
+ * The year's files go to the township by the end of January of the next year (DOMAIN.md: "directors
+ * hand them to the township by end of January of the next year"). Until then, they are completed.
+ */
+export const HANDOVER_MONTH_DAY = { month: 1, day: 31 } as const
+
+/** The year whose files are being completed for the next hand-over: last year's in January, else this year's. */
+export function handoverYear(today: string): number {
+  const year = Number(today.slice(0, 4))
+  return Number(today.slice(5, 7)) === HANDOVER_MONTH_DAY.month ? year - 1 : year
+}
+
+export type DeadlineKind = 'annual_report' | 'handover'
+export interface Deadline {
+  kind: DeadlineKind
+  /** YYYY-MM-DD */
+  date: string
+  /** The files' year (hand-over) or the reported year (annual report). */
+  year: number
+}
+
+/**
+ * The deadlines of the programme falling in today's month, and always the next one to come (so a
+ * home in March still says when the next one is): the year's progress report (by province) and the
+ * files' hand-over. Sorted by date.
+ */
+export function deadlinesAhead(provinceCode: string, today: string): Deadline[] {
+  const year = Number(today.slice(0, 4))
+  const all: Deadline[] = []
+  for (const y of [year, year + 1]) {
+    const report = reportingDeadline(provinceCode, y)
+    if (report) all.push({ kind: 'annual_report', date: report, year: y })
+    all.push({ kind: 'handover', date: iso(y, HANDOVER_MONTH_DAY.month, HANDOVER_MONTH_DAY.day), year: y - 1 })
+  }
+  const ahead = all.filter((d) => d.date >= today).sort((a, b) => a.date.localeCompare(b.date))
+  const month = today.slice(0, 7)
+  const thisMonth = ahead.filter((d) => d.date.startsWith(month))
+  return thisMonth.length > 0 ? thisMonth : ahead.slice(0, 1)
+}
+
 /** The dashboard page (client routes must match): the reminder notification opens it. */
 export const DASHBOARD_PAGE = '/packages/reports/pages/dashboard/index'

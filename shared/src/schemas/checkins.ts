@@ -14,6 +14,8 @@ import { ReasonSchema } from './volunteers'
 const page = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  /** Staff lists: the longest waiting first (default), or the newest. */
+  sort: z.enum(['oldest', 'newest']).default('oldest'),
 }
 
 export const ServiceTypeSchema = z.enum(SERVICE_TYPES, { message: '请选择服务内容' }).meta({ id: 'ServiceType' })

@@ -9,6 +9,7 @@ import { ChildFullViewSchema, ChildWorkingViewSchema } from './child-views'
 import { IdSchema, RegionCodeSchema, TextSchema } from './common'
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true')
+export const CHILD_LIST_SORTS = ['name', '-name', 'age', '-age', 'village', '-village'] as const
 
 export const ChildListQuerySchema = z.strictObject({
   /** Part of the child's name (any characters, e.g. a surname or a given name). */
@@ -27,6 +28,10 @@ export const ChildListQuerySchema = z.strictObject({
   /** Children who have reached the age limit of one of their categories. */
   agingOut: flag.optional(),
   status: z.enum(['active', 'closed', 'all']).default('active'),
+  /** Files still to complete for this year (none completed or handed over yet): the hand-over's work list. */
+  toComplete: z.coerce.number().int().min(2020).max(2100).optional(),
+  /** The desk table's order: by name (default), age (youngest first) or village; `-` reverses. */
+  sort: z.enum(CHILD_LIST_SORTS).default('name'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })

@@ -75,6 +75,7 @@ export const AuditQuerySchema = z.strictObject({
   targetId: TextSchema.max(64).optional(),
   from: InstantSchema().optional(),
   to: InstantSchema().optional(),
+  sort: z.enum(['newest', 'oldest']).default('newest'),
   page: PageNumberSchema,
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 })

@@ -100,6 +100,8 @@ export const DashboardFiguresSchema = z
     priorityPaired: Count,
     /** priorityPaired / priority in percent (one decimal); null when there are no priority children. */
     priorityPairedPct: z.number().nullable(),
+    /** Open files with a director's contact or visit, or a confirmed love-parent check-in, this calendar month. */
+    visitedThisMonth: Count,
     activePairings: Count,
     /** Files whose director contact or home visit is overdue (the duty calendar's rule). */
     overdueVisits: Count,

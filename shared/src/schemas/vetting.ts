@@ -18,9 +18,12 @@ export const VettingQueueQuerySchema = z.strictObject({
   status: z.enum(QUEUE_STATUSES).default('submitted'),
   kind: VolunteerKindSchema.optional(),
   teamId: IdSchema.optional(),
+  /** Oldest first (who has waited longest), newest first, or by name: the desk table's order. */
+  sort: z.enum(['oldest', 'newest', 'name']).default('oldest'),
   page: PageNumberSchema,
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 })
+export type VettingQueueQuery = z.infer<typeof VettingQueueQuerySchema>
 
 export const CriminalRecordResultSchema = z.enum(CRIMINAL_RECORD_RESULTS).meta({ id: 'CriminalRecordResult' })
 

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { roleCan, type Role } from '@qstx/shared'
-import { useCheckinPairings, useCheckinQueue, useMyCheckins, useUnconfirmedCheckins } from '../../api/checkins'
-import { useDutyCalendar } from '../../api/duty'
+import { useCheckinQueue, useMyCheckins, useUnconfirmedCheckins } from '../../api/checkins'
+import { CALENDAR_FIRST_PAGE, useDutyCalendar } from '../../api/duty'
 import { ROUTES } from '../../constants/routes'
 import { useMe } from '../../hooks/use-auth'
 import { useRefetchOnShow } from '../../hooks/use-refetch-on-show'
@@ -14,7 +14,7 @@ const n = (x: number | undefined) => (x === undefined ? '…' : x)
 
 /**
  * Check-ins and the directors' duty on home, by the shared matrix (roleCan): a love parent's record
- * (with what still waits on the phone) and 记录走访 per active pairing; the director's confirmation
+ * (with what still waits on the phone; 记一次服务 is in home's work section); the director's confirmation
  * queue and duty calendar; the calendar for supervisors and the county; the 14-day list for
  * those who follow up on directors.
  */
@@ -25,32 +25,20 @@ export default function CheckinLinks({ role }: { role: Role }) {
   const follows = roleCan(role, 'checkin.unconfirmed')
   const me = useMe()
   const record = useMyCheckins(volunteer)
-  const pairings = useCheckinPairings(volunteer)
   const outbox = useOutbox(volunteer ? me.data?.userId : undefined)
   const queue = useCheckinQueue(1, confirms)
-  const calendar = useDutyCalendar({ status: 'overdue', page: 1, pageSize: 1 }, duty)
+  const calendar = useDutyCalendar(CALENDAR_FIRST_PAGE, duty)
   const unconfirmed = useUnconfirmedCheckins(1, follows)
   // Home is a tab page that stays mounted: look again whenever it comes back into view.
-  useRefetchOnShow(record, pairings, queue, calendar, unconfirmed)
+  useRefetchOnShow(record, queue, calendar, unconfirmed)
   if (!volunteer && !confirms && !duty && !follows) return null
 
   const totals = record.data?.totals
-  const active = pairings.data?.filter((p) => p.state === 'active') ?? []
   const waiting = outbox.pending > 0 ? `，待发送 ${outbox.pending} 条` : ''
   const counts = calendar.data?.counts
   return (
     <View id='home-checkins'>
       <Text className='section-title'>走访</Text>
-      {volunteer &&
-        active.map((p) => (
-          <NavRow
-            key={p.id}
-            id={`home-checkin-${p.id}`}
-            title={`记录走访 · ${p.child.displayName}`}
-            description='家访、见面、电话都可以记；没有信号也能先保存'
-            onClick={go(`${ROUTES.checkinCreate}?pairingId=${p.id}`)}
-          />
-        ))}
       {volunteer && (
         <NavRow
           id='home-checkins-link'

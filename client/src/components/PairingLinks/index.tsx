@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { roleCan, type Role } from '@qstx/shared'
-import { useLedger, usePriorityChildren } from '../../api/pairings'
+import { PRIORITY_PAGE_SIZE, ledgerHomeQuery, useLedger, usePriorityChildren } from '../../api/pairings'
 import { ROUTES } from '../../constants/routes'
 import { useRefetchOnShow } from '../../hooks/use-refetch-on-show'
 import NavRow from '../NavRow'
@@ -12,15 +12,15 @@ const go = (url: string) => () => void Taro.navigateTo({ url })
  * The pairing work on home, by the shared matrix: the coordinator's priority children without a
  * love parent (with the count) and the ledger; the director's proposals waiting for the family's
  * answer (count) and the village's ledger; supervisors and civil affairs the ledger; a volunteer
- * their own pairings. One page of one row answers every count the ledger needs.
+ * their own pairings. The queries are home's work section's own (api/pairings ledgerHomeQuery): no second request.
  */
 export default function PairingLinks({ role }: { role: Role }) {
   const matches = roleCan(role, 'pairing.propose')
   const acknowledges = roleCan(role, 'pairing.acknowledge')
   const reads = roleCan(role, 'pairing.list')
   const mine = roleCan(role, 'pairing.mine')
-  const priority = usePriorityChildren(1, 1, matches)
-  const ledger = useLedger({ page: 1, pageSize: 1 }, reads)
+  const priority = usePriorityChildren(1, PRIORITY_PAGE_SIZE, matches)
+  const ledger = useLedger(ledgerHomeQuery(role), reads)
   // Home is a tab page that stays mounted: look again whenever it comes back into view.
   useRefetchOnShow(matches && priority, reads && ledger)
   if (!reads && !mine) return null

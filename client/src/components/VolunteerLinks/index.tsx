@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { VOLUNTEER_STATUS_LABELS, isStaffRole, roleCan, type Role, type VolunteerProfile } from '@qstx/shared'
-import { useVettingQueue } from '../../api/vetting'
+import { queueQuery, useVettingQueue } from '../../api/vetting'
 import { useMyVolunteer } from '../../api/volunteers'
 import { ROUTES } from '../../constants/routes'
 import { useRefetchOnShow } from '../../hooks/use-refetch-on-show'
@@ -42,7 +42,7 @@ export default function VolunteerLinks({ role }: { role: Role | null }) {
   const leads = role !== null && roleCan(role, 'team.lead')
   const selfService = role === null || !isStaffRole(role)
   const teams = role === null || role === 'volunteer'
-  const queue = useVettingQueue({ status: 'submitted', page: 1, pageSize: 1 }, vets)
+  const queue = useVettingQueue(queueQuery('submitted'), vets)
   const profile = useMyVolunteer(selfService)
   // Home is a tab page that stays mounted: look again whenever it comes back into view.
   useRefetchOnShow(vets && queue, selfService && profile)

@@ -18,7 +18,7 @@ export default function WorkLinks({ role }: { role: Role }) {
   const open = reports.data?.filter((r) => r.status !== 'closed') ?? []
   const waiting = open.filter((r) => !r.acknowledged).length
   return (
-    <View id='home-work'>
+    <View id='home-work-links'>
       <Text className='section-title'>工作</Text>
       <View>
         {files && (

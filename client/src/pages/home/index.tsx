@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '@qstx/shared'
 import ErrorState from '../../components/ErrorState'
 import CheckinLinks from '../../components/CheckinLinks'
 import ConcernButton from '../../components/ConcernButton'
+import DeskFrame from '../../components/DeskFrame'
 import ManageLinks from '../../components/ManageLinks'
 import ReportsLink from '../../components/ReportsLink'
 import NotificationsRow from '../../components/NotificationsRow'
@@ -12,14 +13,16 @@ import PairingLinks from '../../components/PairingLinks'
 import VolunteerLinks from '../../components/VolunteerLinks'
 import WorkLinks from '../../components/WorkLinks'
 import { ROUTES } from '../../constants/routes'
-import { ROLE_DUTIES } from '../../constants/role-duties'
 import { useMe } from '../../hooks/use-auth'
 import { useRequireLogin } from '../../hooks/use-require-login'
+import DutiesLink from './DutiesLink'
+import HomeWork from './work'
 import './index.scss'
 
 /**
- * Who you are here and what your role does, with the management pages this role may use; the work
- * lists arrive with their features. Without a role: the one real next step, an invitation code.
+ * Home opens on the day's work of the active role (./work), from the same queries as the lists it
+ * leads to; below it the notifications, 我的职责 (folded), and every page this role may use. Without
+ * a role: where the application stands, and the invitation code for staff.
  */
 export default function HomePage() {
   useRequireLogin()
@@ -43,49 +46,48 @@ export default function HomePage() {
 
   const { displayName, activeRole } = me.data
   return (
-    <View className='page home'>
-      <Text id='home-greeting' className='page-title'>
-        {displayName}，您好
-      </Text>
-      <ConcernButton id='home-report-concern' />
-      <NotificationsRow id='home-notifications' />
-      {activeRole ? (
-        <View>
-          <View className='card'>
-            <Text id='home-role' className='home__role'>
-              {ROLE_LABELS[activeRole.role]}
+    <DeskFrame current={ROUTES.home}>
+      <View className='page home'>
+        <View className='home__head'>
+          <Text id='home-greeting' className='home__greeting'>
+            {displayName}，您好
+          </Text>
+          {activeRole && (
+            <Text className='home__who'>
+              <Text id='home-role' className='home__role'>
+                {ROLE_LABELS[activeRole.role]}
+              </Text>
+              {' · '}
+              <Text id='home-region'>{activeRole.regionName}</Text>
             </Text>
-            <Text id='home-region' className='muted home__region'>
-              {activeRole.regionName}
-            </Text>
-            <Text className='home__duties-title'>您的工作</Text>
-            <View id='home-duties'>
-              {ROLE_DUTIES[activeRole.role].map((duty) => (
-                <Text key={duty} className='home__duty'>
-                  {duty}
-                </Text>
-              ))}
+          )}
+        </View>
+        <ConcernButton id='home-report-concern' />
+        <HomeWork me={me.data} />
+        <NotificationsRow id='home-notifications' />
+        {activeRole ? (
+          <View className='home__links'>
+            <DutiesLink role={activeRole.role} />
+            <CheckinLinks role={activeRole.role} />
+            <WorkLinks role={activeRole.role} />
+            <PairingLinks role={activeRole.role} />
+            <ReportsLink role={activeRole.role} />
+            <VolunteerLinks role={activeRole.role} />
+            {activeRole.role !== 'admin' && <ManageLinks role={activeRole.role} />}
+          </View>
+        ) : (
+          <View className='home__links'>
+            {/* Most people without a role are volunteers-to-be: signing up comes first. */}
+            <VolunteerLinks role={null} />
+            <View id='home-no-role' className='card'>
+              <Text className='home__no-role-text'>您的账号还没有角色。如果您是工作人员，请输入邀请人给您的邀请码。</Text>
+              <Button id='home-invite-link' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: ROUTES.invite })}>
+                输入邀请码
+              </Button>
             </View>
           </View>
-          <CheckinLinks role={activeRole.role} />
-          <WorkLinks role={activeRole.role} />
-          <PairingLinks role={activeRole.role} />
-          <ReportsLink role={activeRole.role} />
-          <VolunteerLinks role={activeRole.role} />
-          <ManageLinks role={activeRole.role} />
-        </View>
-      ) : (
-        <View>
-          {/* Most people without a role are volunteers-to-be: signing up comes first. */}
-          <VolunteerLinks role={null} />
-          <View id='home-no-role' className='card'>
-            <Text className='home__no-role-text'>您的账号还没有角色。如果您是工作人员，请输入邀请人给您的邀请码。</Text>
-            <Button id='home-invite-link' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: ROUTES.invite })}>
-              输入邀请码
-            </Button>
-          </View>
-        </View>
-      )}
-    </View>
+        )}
+      </View>
+    </DeskFrame>
   )
 }

@@ -14,7 +14,7 @@ export async function listAudit(prisma: Db, actor: ScopedActor, q: z.infer<typeo
     ...(q.targetId ? { targetId: q.targetId } : {}),
     ...(q.from || q.to ? { at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } } : {}),
   }
-  const { rows, total } = await repo.listAudit(prisma, where, q.page, q.pageSize)
+  const { rows, total } = await repo.listAudit(prisma, where, q.sort, q.page, q.pageSize)
   const ids = [...new Set(rows.map((r) => r.actorUserId).filter((id): id is string => !!id))]
   const names = new Map((await repo.userNames(prisma, ids)).map((u) => [u.id, u.displayName]))
   return {

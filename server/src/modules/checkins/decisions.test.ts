@@ -31,6 +31,7 @@ describe('GET /api/checkins/queue', () => {
     const res = await get(t, await directorOf(t, SIBLING), '/api/checkins/queue')
     expect(res.statusCode).toBe(200)
     expect(res.json().items.map((i: { id: string }) => i.id)).toEqual([first, second])
+    expect((await get(t, await directorOf(t, SIBLING), '/api/checkins/queue?sort=newest')).json().items.map((i: { id: string }) => i.id)).toEqual([second, first])
     expect(res.json().items[1]).toMatchObject({ worried: true, child: { villageCode: SIBLING, villageName: expect.any(String) }, volunteer: { realName: '测试志愿者' }, status: 'pending' })
     expect((await get(t, await tokenFor(t.app, { role: 'coordinator', regionCode: COUNTY }), '/api/checkins/queue')).statusCode).toBe(403)
   })

@@ -22,6 +22,7 @@ const DAY = 86_400_000
 interface Page {
   page: number
   pageSize: number
+  sort: 'oldest' | 'newest'
 }
 
 export function createReadService({ prisma, clock }: { prisma: Db; clock: Clock }) {

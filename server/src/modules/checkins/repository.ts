@@ -65,10 +65,11 @@ export async function decideIfPending(tx: Tx, id: string, data: { status: Exclud
 /** Check-ins of pairings whose child lives under `prefix` (a region code's significant digits). */
 const inRegion = (prefix: string): Prisma.CheckinWhereInput => ({ pairing: { villageCode: { startsWith: prefix } } })
 
-export async function staffPage(tx: Tx, where: Prisma.CheckinWhereInput, prefix: string, page: { page: number; pageSize: number }) {
+export async function staffPage(tx: Tx, where: Prisma.CheckinWhereInput, prefix: string, page: { page: number; pageSize: number; sort: 'oldest' | 'newest' }) {
   const scoped = { AND: [where, inRegion(prefix)] }
+  const dir = page.sort === 'oldest' ? 'asc' : 'desc'
   const [items, total] = await Promise.all([
-    tx.checkin.findMany({ where: scoped, include: staffInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
+    tx.checkin.findMany({ where: scoped, include: staffInclude, orderBy: [{ createdAt: dir }, { id: dir }], skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
     tx.checkin.count({ where: scoped }),
   ])
   return { items, total }

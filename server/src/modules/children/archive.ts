@@ -11,13 +11,10 @@ import type { Tx } from '../../db/prisma'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError, notFound } from '../../lib/app-error'
 import { recordAudit, type AuditContext } from '../../lib/audit'
-import { candidateOf, todayIn, type ChildDeps } from './context'
+import { candidateOf, todayIn, yearStartsAt, type ChildDeps } from './context'
 import { fileFromRow, type ChildFile } from './file'
 import { ROLE_VIEWS, assertMayWrite, assertVillageDirector, inScope, redactFullFile } from './policy'
 import * as repo from './repository'
-
-/** Midnight of 1 January of `year` in China (UTC+8), as an instant. */
-const yearStartsAt = (year: number) => new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000)
 
 export function createArchiveService(deps: ChildDeps) {
   const { prisma, clock } = deps

@@ -23,6 +23,9 @@ export interface ChildDeps {
 
 export const todayIn = (clock: Clock) => chinaDate(clock.now())
 
+/** Midnight of 1 January of `year` in China (UTC+8), as an instant. */
+export const yearStartsAt = (year: number) => new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000)
+
 /** `today` may be moved back (an archived year is viewed as it stood at the end of that year). */
 export async function candidateOf(tx: Tx, deps: ChildDeps, file: ChildFile, extra: { directorName?: string } = {}, today = todayIn(deps.clock)) {
   const [names, paired] = await Promise.all([repo.regionNames(tx, [file.villageCode]), pairingStatusOf(tx, [file.id])])

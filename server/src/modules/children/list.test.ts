@@ -88,6 +88,30 @@ describe('GET /api/children', () => {
     expect([...page1.items, ...page2.items].map((i) => i.name)).toEqual(['潘国强', '石秀兰', '韦小花', '韦明亮'])
   })
 
+  it('sorts by age or village either way, and keeps the order across pages', async () => {
+    const director = await as('child_director', VILLAGE)
+    const order = async (query: string) => (await list(director, query)).items.map((i) => i.name)
+    expect(await order('?sort=age')).toEqual(['韦小花', '韦明亮', '潘国强', '石秀兰'])
+    expect(await order('?sort=-age')).toEqual(['石秀兰', '潘国强', '韦明亮', '韦小花'])
+    expect(await order('?sort=-name')).toEqual(['韦明亮', '韦小花', '石秀兰', '潘国强'])
+    expect([...(await order('?sort=-age&pageSize=3')), ...(await order('?sort=-age&pageSize=3&page=2'))]).toEqual(['石秀兰', '潘国强', '韦明亮', '韦小花'])
+    const township = await as('supervisor', '450225101000')
+    expect((await list(township, '?sort=-village')).items[0]!.name).toBe('吴小明')
+    const bad = await t.app.inject({ method: 'GET', url: '/api/children?sort=idNumber', headers: bearer(director) })
+    expect(bad.statusCode).toBe(400)
+  })
+
+  it("lists the year's files still to complete, until completed or handed over", async () => {
+    const director = await as('child_director', VILLAGE)
+    // Registered in 2026 (the test clock): nothing owed for 2025; all four for 2026.
+    expect((await list(director, '?toComplete=2025')).total).toBe(0)
+    const owed = await list(director, '?toComplete=2026')
+    expect(owed.total).toBe(4)
+    const done = await t.app.inject({ method: 'POST', url: `/api/children/${owed.items[0]!.id}/complete`, headers: bearer(director), payload: { year: 2026 } })
+    expect(done.statusCode, done.body).toBe(200)
+    expect(names(await list(director, '?toComplete=2026'))).toEqual(names(owed).filter((n) => n !== owed.items[0]!.name))
+  })
+
   it('lists children ageing out (16 left-behind, 18 in difficulty) by the injected clock', async () => {
     const director = await as('child_director', VILLAGE)
     // 2026-03-02 in China: 潘国强 turns 16 today; 石秀兰 (in difficulty) is 17.

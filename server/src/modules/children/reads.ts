@@ -12,7 +12,7 @@ import type { ScopedActor } from '../../lib/actor'
 import { AppError, notFound } from '../../lib/app-error'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import { withinRegionSql } from '../../lib/policy'
-import { todayIn, type ChildDeps } from './context'
+import { todayIn, yearStartsAt, type ChildDeps } from './context'
 import { fileFromRow } from './file'
 import { activelyPairedWithSql, livePairingSql } from './pairing'
 import { ROLE_VIEWS, assertCan, assertFullAccess, childScopeSql, fileViewOf, redactCard, redactFile, redactRow, searchCounty } from './policy'
@@ -68,6 +68,11 @@ export function listFilters(q: ChildListQuery, today: string, county: string): S
       OR ('in_difficulty' = ANY (c.categories) AND c."birthDate" <= ${bornOnOrBefore(today, 18)}::date)))`
     f.push(q.agingOut ? aged : sql`NOT ${aged}`)
   }
+  if (q.toComplete !== undefined) {
+    // Open before the year ended, and no record of that year completed or handed over (archive.ts).
+    f.push(sql`c."createdAt" < ${yearStartsAt(q.toComplete + 1)} AND NOT EXISTS (SELECT 1 FROM child_year_records y
+      WHERE y."childId" = c.id AND y.year = ${q.toComplete} AND (y."completedAt" IS NOT NULL OR y."archivedAt" IS NOT NULL))`)
+  }
   if (q.status === 'active') f.push(sql`c."closedAt" IS NULL`)
   if (q.status === 'closed') f.push(sql`c."closedAt" IS NOT NULL`)
   return f
@@ -81,7 +86,7 @@ export function createChildReadService(deps: ChildDeps) {
     assertCan(actor, 'child.list')
     const today = todayIn(clock)
     const where = join([childScopeSql(actor), ...listFilters(q, today, searchCounty(actor))], ' AND ')
-    const { rows, total } = await repo.deskPage(pg, where, q.page, q.pageSize, COUNT_CAP + 1)
+    const { rows, total } = await repo.deskPage(pg, where, q.sort, q.page, q.pageSize, COUNT_CAP + 1)
     const items = rows.map((r) => redactRow(actor, rowCandidate(r, { today, villageName: r.villageName, pairingStatus: r.paired ? 'paired' : 'unpaired' })))
     return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, page: q.page, pageSize: q.pageSize }
   }

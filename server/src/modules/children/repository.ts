@@ -1,3 +1,4 @@
+import type { ChildListQuery } from '@qstx/shared'
 import type { Prisma } from '../../generated/prisma/client'
 import type { Tx } from '../../db/prisma'
 import { empty, one, rows, sql, type Queryable, type Sql } from '../../db/sql'
@@ -194,20 +195,35 @@ export function readFile(db: Queryable, o: { id: string; where: Sql; audit: [Aud
 export type DeskSqlRow = DeskRowSource & { villageName: string; paired: boolean }
 
 /**
+ * The desk table's orders (ChildListQuery.sort), each ending in the id so a page is stable. Written
+ * out per key, never built from the request: only these texts reach the database. The CTE sees the
+ * `children` columns and the outer query the same names from `hits` (birthDate as text sorts alike).
+ */
+const DESK_ORDERS: Record<ChildListQuery['sort'], Sql> = {
+  name: sql`c.name, c.id`,
+  '-name': sql`c.name DESC, c.id DESC`,
+  age: sql`c."birthDate" DESC, c.name, c.id`,
+  '-age': sql`c."birthDate", c.name, c.id`,
+  village: sql`c."villageCode", c.name, c.id`,
+  '-village': sql`c."villageCode" DESC, c.name, c.id`,
+}
+
+/**
  * A page of the desk list (ordered by name, the (name, id) index) and the number of matches up to
  * `countUpTo`, in one statement; a page past the end still answers the count (the LEFT JOIN), with
  * no rows. Planned for each request's values (db/sql.ts, `prepared: false`): a village's list wants
  * the region index, a broad county filter the name order, a narrow one the GIN indexes.
  */
-export async function deskPage(db: Queryable, where: Sql, page: number, pageSize: number, countUpTo: number) {
+export async function deskPage(db: Queryable, where: Sql, sort: ChildListQuery['sort'], page: number, pageSize: number, countUpTo: number) {
+  const order = DESK_ORDERS[sort]
   const found = await rows<DeskSqlRow & { total: number }>(db, sql`WITH hits AS (
       SELECT c.id, c.name, c.gender, c."birthDate"::text AS "birthDate", c."idNumberLast4", c."villageCode", c.categories::text[] AS categories,
              c."difficultyKinds"::text[] AS "difficultyKinds", c."riskLevel", c."nearWater", c."specialAttention"::text[] AS "specialAttention",
              c."priorityReasons"::text[] AS "priorityReasons", c.needs, c.interests, c."consentGivenBy", c."consentDate"::text AS "consentDate", c."closedAt"
-        FROM children c WHERE ${where} ORDER BY c.name, c.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+        FROM children c WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
     SELECT c.*, ${villageName}, ${livePairingSql} AS paired, n.total
       FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM children c WHERE ${where} LIMIT ${countUpTo}) AS m) AS n
       LEFT JOIN hits c ON TRUE
-     ORDER BY c.name, c.id`, { prepared: false })
+     ORDER BY ${order}`, { prepared: false })
   return { rows: found.filter((r) => r.id !== null), total: found[0]?.total ?? 0 }
 }

@@ -43,7 +43,7 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const HEMU = {
-  children: 4, leftBehind: 3, inDifficulty: 2, priority: 2, priorityPaired: 1, priorityPairedPct: 50, activePairings: 1,
+  children: 4, leftBehind: 3, inDifficulty: 2, priority: 2, priorityPaired: 1, priorityPairedPct: 50, visitedThisMonth: 0, activePairings: 1,
   overdueVisits: 3, dueSoonVisits: 0, staleContacts: 1, openReports: 1, checkins: 0,
 }
 
@@ -130,5 +130,32 @@ describe('GET /api/exports/annual-report.xlsx', () => {
     expect(texts[0]).toBe('和睦镇2026年农村留守儿童和困境儿童关爱服务工作进展情况')
     expect(texts).toEqual(expect.arrayContaining(['建档儿童总数（人）', '5', '重点关爱儿童结对覆盖率', '50%', '联系（含入户）：已完成 / 应完成（次）', '1 / 4']))
     expect(await t.prisma.auditLog.count({ where: { action: 'export.annual_report' } })).toBe(1)
+  })
+})
+
+// Last: it adds visits, which the figures above do not expect.
+describe('GET /api/dashboard: visited this month', () => {
+  it("counts open files with a director's contact or a confirmed love-parent check-in since the 1st", async () => {
+    const neighbour = await t.prisma.child.findFirstOrThrow({ where: { name: '覃邻村' } })
+    const visit = await t.app.inject({ method: 'POST', url: `/api/children/${neighbour.id}/visits`, headers: bearer(await as('child_director', SIBLING)), payload: { kind: 'home_visit', visitedOn: '2026-03-01' } })
+    expect(visit.statusCode, visit.body).toBe(201)
+    // The orphan's love parent came on 1 March (08:30 in China); a pending check-in would not count.
+    const pairing = await t.prisma.pairing.findFirstOrThrow({ where: { state: 'active' } })
+    const checkin = (status: 'confirmed' | 'pending', startedAt: string) => t.prisma.checkin.create({
+      data: { pairingId: pairing.id, volunteerId: pairing.volunteerId, startedAt: new Date(startedAt), durationMinutes: 60, contactMode: 'home_visit', summary: '读绘本', secCheck: 'pass', status, createdAt: new Date(startedAt) },
+    })
+    await checkin('pending', '2026-03-01T00:30:00Z')
+    // Each read on a new day of March: figures are reused for half a minute per region and day.
+    t.clock.set('2026-03-03T02:00:00Z')
+    const civil = await as('civil_affairs', COUNTY)
+    const before = ((await get(civil, `/api/dashboard?regionCode=${TOWNSHIP}`)).json() as Dashboard).totals
+    expect(before.visitedThisMonth).toBe(1)
+    // 23:30 on 28 February in China (15:30Z) is last month.
+    await checkin('confirmed', '2026-02-28T15:30:00Z')
+    await checkin('confirmed', '2026-03-01T00:30:00Z')
+    t.clock.set('2026-03-04T02:00:00Z')
+    const after = (await get(await as('civil_affairs', COUNTY), `/api/dashboard?regionCode=${TOWNSHIP}`)).json() as Dashboard
+    expect(after.totals.visitedThisMonth).toBe(2)
+    expect(after.subregions.find((r) => r.code === VILLAGE)!.figures.visitedThisMonth).toBe(1)
   })
 })

@@ -13,21 +13,26 @@ export interface ChildFigureRow {
   inDifficulty: number
   priority: number
   priorityPaired: number
+  visitedThisMonth: number
 }
 
-export function childFigures(tx: Tx, prefix: string, len: number) {
+/** `monthStart`: the first day of this month (China calendar) — a director's visit or contact, or a confirmed love-parent check-in, since then. */
+export function childFigures(tx: Tx, prefix: string, len: number, monthStart: string) {
   return tx.$queryRawUnsafe<ChildFigureRow[]>(
     `SELECT left(c."villageCode", $2) AS code,
             count(*)::int AS children,
             count(*) FILTER (WHERE 'left_behind'::"ChildCategory" = ANY(c.categories))::int AS "leftBehind",
             count(*) FILTER (WHERE 'in_difficulty'::"ChildCategory" = ANY(c.categories))::int AS "inDifficulty",
             count(*) FILTER (WHERE cardinality(c."priorityReasons") > 0)::int AS priority,
-            count(*) FILTER (WHERE cardinality(c."priorityReasons") > 0 AND p."childId" IS NOT NULL)::int AS "priorityPaired"
+            count(*) FILTER (WHERE cardinality(c."priorityReasons") > 0 AND p."childId" IS NOT NULL)::int AS "priorityPaired",
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM director_visits dv WHERE dv."childId" = c.id AND dv."visitedOn" >= $3::date)
+                                OR EXISTS (SELECT 1 FROM checkins k JOIN pairings kp ON kp.id = k."pairingId"
+                                            WHERE kp."childId" = c.id AND k.status = 'confirmed' AND k."startedAt" >= ($3::date::timestamp AT TIME ZONE 'Asia/Shanghai')))::int AS "visitedThisMonth"
        FROM children c
        LEFT JOIN (SELECT DISTINCT "childId" FROM pairings WHERE "villageCode" LIKE $1 AND state IN ('active', 'paused')) p ON p."childId" = c.id
       WHERE c."villageCode" LIKE $1 AND c."closedAt" IS NULL
       GROUP BY 1`,
-    `${prefix}%`, len,
+    `${prefix}%`, len, monthStart,
   )
 }
 

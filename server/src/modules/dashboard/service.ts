@@ -36,7 +36,7 @@ export const chinaMidnight = (d: string) => new Date(Date.parse(`${d}T00:00:00+0
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10)
 
 type Figures = Omit<DashboardFigures, 'priorityPairedPct'>
-const ZERO: Figures = { children: 0, leftBehind: 0, inDifficulty: 0, priority: 0, priorityPaired: 0, activePairings: 0, overdueVisits: 0, dueSoonVisits: 0, staleContacts: 0, openReports: 0, checkins: 0 }
+const ZERO: Figures = { children: 0, leftBehind: 0, inDifficulty: 0, priority: 0, priorityPaired: 0, visitedThisMonth: 0, activePairings: 0, overdueVisits: 0, dueSoonVisits: 0, staleContacts: 0, openReports: 0, checkins: 0 }
 const withPct = (f: Figures): DashboardFigures => ({ ...f, priorityPairedPct: pct(f.priorityPaired, f.priority) })
 
 interface Computed {
@@ -60,7 +60,7 @@ export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma:
     const cutoff = addDays(today, -STALE_AFTER_DAYS)
     const yearStart = chinaMidnight(`${today.slice(0, 4)}-01-01`)
     const [children, pairings, duty, reports, subs, checkins, ancestry] = await Promise.all([
-      repo.childFigures(prisma, prefix, len),
+      repo.childFigures(prisma, prefix, len, `${today.slice(0, 7)}-01`),
       repo.pairingFigures(prisma, prefix, len, chinaMidnight(addDays(cutoff, 1)), dateOnly(cutoff)),
       dutyCountsByRegion(prisma, { region: withinRegionSql(sql`ch."villageCode"`, region), today, rule: dutyRule(region) }, len),
       repo.openReports(prisma, prefix, len),
@@ -70,7 +70,7 @@ export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma:
     ])
     const byCode = new Map<string, Figures>()
     const at = (code: string) => byCode.get(code) ?? (byCode.set(code, { ...ZERO }), byCode.get(code)!)
-    for (const r of children) Object.assign(at(r.code), { children: r.children, leftBehind: r.leftBehind, inDifficulty: r.inDifficulty, priority: r.priority, priorityPaired: r.priorityPaired })
+    for (const r of children) Object.assign(at(r.code), { children: r.children, leftBehind: r.leftBehind, inDifficulty: r.inDifficulty, priority: r.priority, priorityPaired: r.priorityPaired, visitedThisMonth: r.visitedThisMonth })
     for (const r of pairings) Object.assign(at(r.code), { activePairings: r.active, staleContacts: r.stale })
     for (const r of duty) Object.assign(at(r.code), { overdueVisits: r.overdue, dueSoonVisits: r.dueSoon })
     for (const r of reports) at(r.code).openReports += r.open

@@ -1,4 +1,6 @@
-import { QUEUE_STATUSES, type QueueStatus, type VolunteerKind } from '@qstx/shared'
+import { QUEUE_STATUSES, type QueueStatus, type VettingQueueQuery, type VolunteerKind } from '@qstx/shared'
+
+type QueueSort = VettingQueueQuery['sort']
 import type { Prisma } from '../../generated/prisma/client'
 import type { Tx } from '../../db/prisma'
 
@@ -16,11 +18,17 @@ const where = (scope: QueueScope, f: QueueFilter): Prisma.VolunteerWhereInput =>
   ...(f.teamId ? { teamId: f.teamId } : {}),
 })
 
-/** Oldest first: whoever has waited longest is at the top. */
-export function listQueue(tx: Tx, scope: QueueScope, f: QueueFilter, status: QueueStatus, skip: number, take: number) {
+/** By default oldest first: whoever has waited longest is at the top. */
+const QUEUE_ORDERS: Record<QueueSort, Prisma.VolunteerOrderByWithRelationInput[]> = {
+  oldest: [{ submittedAt: 'asc' }, { id: 'asc' }],
+  newest: [{ submittedAt: 'desc' }, { id: 'desc' }],
+  name: [{ realName: 'asc' }, { id: 'asc' }],
+}
+
+export function listQueue(tx: Tx, scope: QueueScope, f: QueueFilter, status: QueueStatus, sort: QueueSort, skip: number, take: number) {
   return tx.volunteer.findMany({
     where: { ...where(scope, f), status },
-    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+    orderBy: QUEUE_ORDERS[sort],
     skip,
     take,
     include: { team: { select: { id: true, name: true } } },

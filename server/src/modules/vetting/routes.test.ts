@@ -43,6 +43,12 @@ describe('GET /api/vetting/queue', () => {
     expect(q.counts.submitted).toBe(before.counts.submitted + 2)
     expect(q.counts).not.toHaveProperty('draft')
     expect(q.items[0]).toMatchObject({ status: 'submitted', serviceRegionName: '三防镇', checks: { identityVerified: false, criminalRecordResult: null, trainingCompleted: false } })
+    // The desk table's other orders: newest first, or by name.
+    const newest = (await township('GET', '/api/vetting/queue?sort=newest')).json()
+    expect(newest.items.map((i: { id: string }) => i.id).slice(0, 2)).toEqual([b.volunteerId, a.volunteerId])
+    const byName = (await township('GET', '/api/vetting/queue?sort=name')).json().items.map((i: { realName: string }) => i.realName)
+    expect(byName).toEqual([...byName].sort())
+    expect((await township('GET', '/api/vetting/queue?sort=risk')).statusCode).toBe(400)
     // The county coordinator sees both townships.
     expect((await county('GET', '/api/vetting/queue?pageSize=100')).json().total).toBeGreaterThan(q.total)
   })

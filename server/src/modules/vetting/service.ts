@@ -5,7 +5,7 @@
  */
 import {
   QUEUE_STATUSES, ageOn, chinaDate, parseIdNumber,
-  type DecisionBody, type QueueStatus, type RecordChecksBody, type VettingApplication, type VolunteerKind,
+  type DecisionBody, type QueueStatus, type RecordChecksBody, type VettingApplication, type VettingQueueQuery,
 } from '@qstx/shared'
 import type { Db, Tx } from '../../db/prisma'
 import type { ScopedActor } from '../../lib/actor'
@@ -20,13 +20,7 @@ import { assertReadyToApprove, checkChanges, checksView } from './checks'
 import { assertCan, assertMayOpen, vettingScope } from './policy'
 import * as repo from './repository'
 
-export interface QueueQuery {
-  status: QueueStatus
-  kind?: VolunteerKind | undefined
-  teamId?: string | undefined
-  page: number
-  pageSize: number
-}
+export type QueueQuery = VettingQueueQuery
 
 export function createVettingService({ prisma, clock, keyring }: { prisma: Db; clock: Clock; keyring: Keyring }) {
   async function queue(actor: ScopedActor, q: QueueQuery) {
@@ -34,7 +28,7 @@ export function createVettingService({ prisma, clock, keyring }: { prisma: Db; c
     const scope = vettingScope(actor)
     const filter = { kind: q.kind, teamId: q.teamId }
     const [rows, grouped] = await Promise.all([
-      repo.listQueue(prisma, scope, filter, q.status, (q.page - 1) * q.pageSize, q.pageSize),
+      repo.listQueue(prisma, scope, filter, q.status, q.sort, (q.page - 1) * q.pageSize, q.pageSize),
       repo.countByStatus(prisma, scope, filter),
     ])
     const counts = Object.fromEntries(QUEUE_STATUSES.map((s) => [s, grouped.find((g) => g.status === s)?._count._all ?? 0])) as Record<QueueStatus, number>

@@ -8,6 +8,8 @@ import ErrorState from '../../../../components/ErrorState'
 import { useMe } from '../../../../hooks/use-auth'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { formatDate } from '../../../../utils/format'
+import DeskFrame from '../../../../components/DeskFrame'
+import { ROUTES } from '../../../../constants/routes'
 import './index.scss'
 
 type StaffEntry = z.infer<typeof StaffEntrySchema>
@@ -32,41 +34,43 @@ export default function StaffPage() {
   }
 
   return (
-    <View className='page staff'>
-      <Text className='page-title'>工作人员</Text>
-      {remove.isError && <Text className='form-error'>{remove.error.message}</Text>}
-      {staff.isPending && <Text className='muted'>正在加载…</Text>}
-      {staff.isError && <ErrorState id='staff-error' title='无法加载工作人员' message={staff.error.message} onRetry={() => void staff.refetch()} />}
-      {staff.isSuccess && (
-        <View id='staff-list'>
-          {staff.data.length === 0 && <Text className='card muted'>本辖区还没有工作人员。</Text>}
-          {staff.data.map((entry) => (
-            <View key={entry.id} id={`staff-${entry.id}`} className='card'>
-              <Text className='item__title'>{entry.displayName}</Text>
-              <Text className='item__line'>
-                {ROLE_LABELS[entry.role]} · {entry.regionName}
-              </Text>
-              <Text className='item__line'>
-                {formatDate(entry.since)} 起{entry.disabled ? ' · 账号已停用' : ''}
-              </Text>
-              {own.has(entry.id) ? (
-                <Text className='status'>这是您自己的角色</Text>
-              ) : (
-                <Button
-                  id={`staff-remove-${entry.id}`}
-                  className='staff__remove'
-                  size='normal'
-                  block
-                  loading={remove.isPending && remove.variables === entry.id}
-                  onClick={() => void confirmRemove(entry)}
-                >
-                  移除角色
-                </Button>
-              )}
-            </View>
-          ))}
-        </View>
-      )}
-    </View>
+    <DeskFrame current={ROUTES.staff}>
+      <View className='page staff'>
+        <Text className='page-title'>工作人员</Text>
+        {remove.isError && <Text className='form-error'>{remove.error.message}</Text>}
+        {staff.isPending && <Text className='muted'>正在加载…</Text>}
+        {staff.isError && <ErrorState id='staff-error' title='无法加载工作人员' message={staff.error.message} onRetry={() => void staff.refetch()} />}
+        {staff.isSuccess && (
+          <View id='staff-list'>
+            {staff.data.length === 0 && <Text className='card muted'>本辖区还没有工作人员。</Text>}
+            {staff.data.map((entry) => (
+              <View key={entry.id} id={`staff-${entry.id}`} className='card'>
+                <Text className='item__title'>{entry.displayName}</Text>
+                <Text className='item__line'>
+                  {ROLE_LABELS[entry.role]} · {entry.regionName}
+                </Text>
+                <Text className='item__line'>
+                  {formatDate(entry.since)} 起{entry.disabled ? ' · 账号已停用' : ''}
+                </Text>
+                {own.has(entry.id) ? (
+                  <Text className='status'>这是您自己的角色</Text>
+                ) : (
+                  <Button
+                    id={`staff-remove-${entry.id}`}
+                    className='staff__remove'
+                    size='normal'
+                    block
+                    loading={remove.isPending && remove.variables === entry.id}
+                    onClick={() => void confirmRemove(entry)}
+                  >
+                    移除角色
+                  </Button>
+                )}
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+    </DeskFrame>
   )
 }

@@ -12,6 +12,7 @@ import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { discardOutboxItem, flushOutbox, useOutbox, type OutboxView } from '../../../../offline/sync'
 import { formatDateTime } from '../../../../utils/format'
 import { STATUS_CLASS, durationText, howText } from '../../labels'
+import DeskFrame from '../../../../components/DeskFrame'
 import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
@@ -69,79 +70,81 @@ export default function MyCheckinsPage() {
 
   const data = mine.data
   return (
-    <View className='page mine'>
-      <Text className='page-title'>我的服务记录</Text>
-      <Outbox outbox={outbox} />
-      {mine.isError && <ErrorState id='mine-error' title='无法加载服务记录' message={mine.error.message} onRetry={() => void mine.refetch()} />}
-      {mine.isPending && <Text className='muted'>正在加载…</Text>}
-      {data && (
-        <View>
-          <View id='mine-totals' className='card mine__totals'>
-            <View className='mine__figures'>
-              <View className='mine__figure'>
-                <Text id='mine-hours' className='mine__value'>{data.totals.hours}</Text>
-                <Text className='mine__unit'>{data.hoursLabel}（小时）</Text>
-              </View>
-              <View className='mine__figure'>
-                <Text id='mine-points' className='mine__value'>{data.totals.points}</Text>
-                <Text className='mine__unit'>志愿积分</Text>
-              </View>
-            </View>
-            <Text className='item__line'>
-              已确认 <Text id='mine-confirmed'>{data.totals.confirmed}</Text> 次 · 待确认 <Text id='mine-pending'>{data.totals.pending}</Text> 次 · 有异议{' '}
-              <Text id='mine-disputed'>{data.totals.disputed}</Text> 次
-            </Text>
-            <Text id='mine-hours-note' className='mine__note'>
-              {data.hoursNote}。只有儿童主任确认的走访才计入时长和积分。
-            </Text>
-          </View>
-          {data.pairings.map((p) => (
-            <View key={p.pairingId} id={`mine-pairing-${p.pairingId}`} className='card'>
-              <Text className='item__title'>{p.childDisplayName}</Text>
-              <Text className='item__line'>
-                下次联系：{p.cadence.nextDueOn}（{PAIRING_HEALTH_LABELS[p.cadence.health]}）
-              </Text>
-              {p.cadence.phase === 'first_month' && (
-                <Text className='item__line'>
-                  结对第一个月：已联系 {p.cadence.firstMonthContacts} / {p.cadence.firstMonthRequired} 次
-                </Text>
-              )}
-              <Button id={`mine-record-${p.pairingId}`} className='mine__record' type='primary' size='large' block onClick={go(`${ROUTES.checkinCreate}?pairingId=${p.pairingId}`)}>
-                记录走访
-              </Button>
-            </View>
-          ))}
-          <Text className='section-title'>走访记录</Text>
-          {data.items.length === 0 ? (
-            <Text id='mine-empty' className='card muted'>
-              还没有走访记录。
-            </Text>
-          ) : (
-            <View id='mine-list'>
-              {data.items.map((c) => (
-                <View key={c.id} id={`mine-checkin-${c.id}`} className='card'>
-                  <Text className='item__title'>{c.child.displayName}</Text>
-                  <Text className='item__line'>
-                    {formatDateTime(c.startedAt)} · {durationText(c.durationMinutes)}
-                  </Text>
-                  <Text className='item__line'>{howText(c)}</Text>
-                  <Text id={`mine-status-${c.id}`} className={STATUS_CLASS[c.status]}>
-                    {CHECKIN_STATUS_LABELS[c.status]}
-                    {c.status === 'confirmed' && c.points !== null ? ` · +${c.points} 积分` : ''}
-                  </Text>
-                  {c.decisionNote && (
-                    <Text id={`mine-note-${c.id}`} className='item__text'>
-                      <Text className='item__label'>{c.status === 'disputed' ? '儿童主任的疑问：' : '儿童主任的备注：'}</Text>
-                      {c.decisionNote}
-                    </Text>
-                  )}
+    <DeskFrame current={ROUTES.checkinMine}>
+      <View className='page mine'>
+        <Text className='page-title'>我的服务记录</Text>
+        <Outbox outbox={outbox} />
+        {mine.isError && <ErrorState id='mine-error' title='无法加载服务记录' message={mine.error.message} onRetry={() => void mine.refetch()} />}
+        {mine.isPending && <Text className='muted'>正在加载…</Text>}
+        {data && (
+          <View>
+            <View id='mine-totals' className='card mine__totals'>
+              <View className='mine__figures'>
+                <View className='mine__figure'>
+                  <Text id='mine-hours' className='mine__value'>{data.totals.hours}</Text>
+                  <Text className='mine__unit'>{data.hoursLabel}（小时）</Text>
                 </View>
-              ))}
+                <View className='mine__figure'>
+                  <Text id='mine-points' className='mine__value'>{data.totals.points}</Text>
+                  <Text className='mine__unit'>志愿积分</Text>
+                </View>
+              </View>
+              <Text className='item__line'>
+                已确认 <Text id='mine-confirmed'>{data.totals.confirmed}</Text> 次 · 待确认 <Text id='mine-pending'>{data.totals.pending}</Text> 次 · 有异议{' '}
+                <Text id='mine-disputed'>{data.totals.disputed}</Text> 次
+              </Text>
+              <Text id='mine-hours-note' className='mine__note'>
+                {data.hoursNote}。只有儿童主任确认的走访才计入时长和积分。
+              </Text>
             </View>
-          )}
-        </View>
-      )}
-      <NavRow id='mine-honour-link' title='好人榜' description='本乡镇、本县的爱心家长，由您决定是否上榜' onClick={go(ROUTES.honourBoard)} />
-    </View>
+            {data.pairings.map((p) => (
+              <View key={p.pairingId} id={`mine-pairing-${p.pairingId}`} className='card'>
+                <Text className='item__title'>{p.childDisplayName}</Text>
+                <Text className='item__line'>
+                  下次联系：{p.cadence.nextDueOn}（{PAIRING_HEALTH_LABELS[p.cadence.health]}）
+                </Text>
+                {p.cadence.phase === 'first_month' && (
+                  <Text className='item__line'>
+                    结对第一个月：已联系 {p.cadence.firstMonthContacts} / {p.cadence.firstMonthRequired} 次
+                  </Text>
+                )}
+                <Button id={`mine-record-${p.pairingId}`} className='mine__record' type='primary' size='large' block onClick={go(`${ROUTES.checkinCreate}?pairingId=${p.pairingId}`)}>
+                  记录走访
+                </Button>
+              </View>
+            ))}
+            <Text className='section-title'>走访记录</Text>
+            {data.items.length === 0 ? (
+              <Text id='mine-empty' className='card muted'>
+                还没有走访记录。
+              </Text>
+            ) : (
+              <View id='mine-list'>
+                {data.items.map((c) => (
+                  <View key={c.id} id={`mine-checkin-${c.id}`} className='card'>
+                    <Text className='item__title'>{c.child.displayName}</Text>
+                    <Text className='item__line'>
+                      {formatDateTime(c.startedAt)} · {durationText(c.durationMinutes)}
+                    </Text>
+                    <Text className='item__line'>{howText(c)}</Text>
+                    <Text id={`mine-status-${c.id}`} className={STATUS_CLASS[c.status]}>
+                      {CHECKIN_STATUS_LABELS[c.status]}
+                      {c.status === 'confirmed' && c.points !== null ? ` · +${c.points} 积分` : ''}
+                    </Text>
+                    {c.decisionNote && (
+                      <Text id={`mine-note-${c.id}`} className='item__text'>
+                        <Text className='item__label'>{c.status === 'disputed' ? '儿童主任的疑问：' : '儿童主任的备注：'}</Text>
+                        {c.decisionNote}
+                      </Text>
+                    )}
+                  </View>
+                ))}
+              </View>
+            )}
+          </View>
+        )}
+        <NavRow id='mine-honour-link' title='好人榜' description='本乡镇、本县的爱心家长，由您决定是否上榜' onClick={go(ROUTES.honourBoard)} />
+      </View>
+    </DeskFrame>
   )
 }

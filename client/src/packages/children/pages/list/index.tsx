@@ -1,23 +1,33 @@
 import { useEffect, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { chinaYear, roleCan } from '@qstx/shared'
-import { useChildren, useHandover, type ChildListFilters } from '../../../../api/children'
+import { chinaYear, handoverYear, roleCan } from '@qstx/shared'
+import { useChildren, useHandover, type ChildListFilters, type ChildListSort } from '../../../../api/children'
+import DataTable from '../../../../components/DataTable'
+import DeskFrame from '../../../../components/DeskFrame'
 import ErrorState from '../../../../components/ErrorState'
+import Pager from '../../../../components/Pager'
 import TextField from '../../../../components/TextField'
 import { ROUTES } from '../../../../constants/routes'
 import { useMe } from '../../../../hooks/use-auth'
+import { useDesk } from '../../../../hooks/use-desk'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import ChildRow from '../../components/ChildRow'
+import { COLUMNS } from '../../components/ChildTable/columns'
+import { todayInChina } from '../../../../utils/format'
 import './index.scss'
 
 const PAGE_SIZE = 20
 
-type Filters = Omit<ChildListFilters, 'page' | 'pageSize' | 'q'>
+type Filters = Omit<ChildListFilters, 'page' | 'pageSize' | 'q' | 'sort'>
+type Chip = { key: string; label: string; group: keyof Filters; value: string | number; desk?: boolean }
+
+/** Files of the year being completed for the next hand-over (home's count opens this chip). */
+const toCompleteChip = (year: number): Chip => ({ key: 'to-complete', label: `${year}年度未完善`, group: 'toComplete', value: year, desk: true })
 
 /** The filter chips: each sets one query key; chips of one group replace each other. */
-const CHIPS: ReadonlyArray<{ key: string; label: string; group: keyof Filters; value: string; desk?: boolean }> = [
+const CHIPS: readonly Chip[] = [
   { key: 'left_behind', label: '留守', group: 'category', value: 'left_behind' },
   { key: 'in_difficulty', label: '困境', group: 'category', value: 'in_difficulty' },
   { key: 'risk-critical', label: '极高风险', group: 'risk', value: 'critical', desk: true },
@@ -42,9 +52,14 @@ export default function ChildrenListPage() {
   const role = me.data?.activeRole?.role
   const [search, setSearch] = useState('')
   const [q, setQ] = useState('')
-  const [filters, setFilters] = useState<Filters>({})
+  const desk = useDesk()
+  // ?toComplete= from home's count of files still to complete: the list it counted.
+  const asked = Number(useRouter().params.toComplete) || undefined
+  const [filters, setFilters] = useState<Filters>(asked ? { toComplete: asked } : {})
+  const [sort, setSort] = useState<ChildListSort>('name')
   const [page, setPage] = useState(1)
-  const list = useChildren({ ...filters, ...(q ? { q } : {}), page, pageSize: PAGE_SIZE }, !!role)
+  // The default order is left out: the query is then the very one home asked for.
+  const list = useChildren({ ...filters, ...(q ? { q } : {}), ...(sort === 'name' ? {} : { sort }), page, pageSize: PAGE_SIZE }, !!role)
   const handover = useHandover()
   useDidShow(() => void list.refetch())
 
@@ -57,9 +72,9 @@ export default function ChildrenListPage() {
     return () => clearTimeout(timer)
   }, [search])
 
-  const desk = !!role && roleCan(role, 'child.history') // full-view roles also see risk and flags
-  const chips = CHIPS.filter((c) => !c.desk || desk)
-  const toggle = (chip: (typeof CHIPS)[number]) => {
+  const fullView = !!role && roleCan(role, 'child.history') // full-view roles also see risk and flags
+  const chips = [...CHIPS, toCompleteChip(asked ?? handoverYear(todayInChina()))].filter((c) => !c.desk || fullView)
+  const toggle = (chip: Chip) => {
     const on = filters[chip.group] === chip.value
     setFilters({ ...filters, [chip.group]: on ? undefined : chip.value } as Filters)
     setPage(1)
@@ -91,73 +106,80 @@ export default function ChildrenListPage() {
   const data = list.data
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1
   return (
-    <View className='page children-list'>
-      <Text className='page-title'>儿童档案</Text>
-      {role && (
-        <View className='children-list__actions'>
-          {roleCan(role, 'child.create') && (
-            <Button id='children-new' type='primary' size='large' onClick={() => void Taro.navigateTo({ url: ROUTES.childEdit })}>
-              登记儿童
-            </Button>
-          )}
-          {roleCan(role, 'child.transfer.list') && (
-            <Button id='children-transfers-link' size='large' onClick={() => void Taro.navigateTo({ url: ROUTES.childTransfers })}>
-              档案转移
-            </Button>
-          )}
-          {roleCan(role, 'child.handover') && (
-            <Button id='children-handover' size='large' loading={handover.isPending} onClick={() => void confirmHandover()}>
-              移交乡镇
-            </Button>
-          )}
-        </View>
-      )}
-      <TextField id='children-search' label='按姓名查找' placeholder='输入姓名中的字' value={search} onChange={setSearch} maxlength={20} />
-      <View className='children-list__chips'>
-        {chips.map((chip) => (
-          <Text
-            key={chip.key}
-            id={`children-filter-${chip.key}`}
-            className={`children-list__chip${filters[chip.group] === chip.value ? ' children-list__chip--on' : ''}`}
-            onClick={() => toggle(chip)}
-          >
-            {chip.label}
-          </Text>
-        ))}
-      </View>
-
-      {list.isPending && <Text className='muted'>正在加载…</Text>}
-      {list.isError && <ErrorState id='children-error' title='无法加载儿童名单' message={list.error.message} onRetry={() => void list.refetch()} />}
-      {data && (
-        <Text id='children-total' className='muted children-list__total'>
-          共 {data.totalCapped ? '1000+' : data.total} 名
-        </Text>
-      )}
-      {data && data.items.length === 0 && (
-        <Text id='children-empty' className='card muted'>
-          没有符合条件的儿童。
-        </Text>
-      )}
-      {data && data.items.length > 0 && (
-        <View id='children-list'>
-          {data.items.map((row) => (
-            <ChildRow key={row.id} row={row} />
+    <DeskFrame current={ROUTES.children}>
+      <View className='page children-list'>
+        <Text className='page-title'>儿童档案</Text>
+        {role && (
+          <View className='children-list__actions'>
+            {roleCan(role, 'child.create') && (
+              <Button id='children-new' type='primary' size='large' onClick={() => void Taro.navigateTo({ url: ROUTES.childEdit })}>
+                登记儿童
+              </Button>
+            )}
+            {roleCan(role, 'child.transfer.list') && (
+              <Button id='children-transfers-link' size='large' onClick={() => void Taro.navigateTo({ url: ROUTES.childTransfers })}>
+                档案转移
+              </Button>
+            )}
+            {roleCan(role, 'child.handover') && (
+              <Button id='children-handover' size='large' loading={handover.isPending} onClick={() => void confirmHandover()}>
+                移交乡镇
+              </Button>
+            )}
+          </View>
+        )}
+        <TextField id='children-search' label='按姓名查找' placeholder='输入姓名中的字' value={search} onChange={setSearch} maxlength={20} />
+        <View className='children-list__chips'>
+          {chips.map((chip) => (
+            <Text
+              key={chip.key}
+              id={`children-filter-${chip.key}`}
+              className={`children-list__chip${filters[chip.group] === chip.value ? ' children-list__chip--on' : ''}`}
+              onClick={() => toggle(chip)}
+            >
+              {chip.label}
+            </Text>
           ))}
-          {pages > 1 && (
-            <View className='children-list__pager'>
-              <Button id='children-prev' size='normal' disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                上一页
-              </Button>
-              <Text>
-                第 {page} / {pages} 页
-              </Text>
-              <Button id='children-next' size='normal' disabled={page >= pages} onClick={() => setPage(page + 1)}>
-                下一页
-              </Button>
-            </View>
-          )}
         </View>
-      )}
-    </View>
+
+        {list.isPending && <Text className='muted'>正在加载…</Text>}
+        {list.isError && <ErrorState id='children-error' title='无法加载儿童名单' message={list.error.message} onRetry={() => void list.refetch()} />}
+        {data && (
+          <Text id='children-total' className='muted children-list__total'>
+            共 {data.totalCapped ? '1000+' : data.total} 名
+          </Text>
+        )}
+        {data && data.items.length === 0 && (
+          <Text id='children-empty' className='card muted'>
+            没有符合条件的儿童。
+          </Text>
+        )}
+        {data && data.items.length > 0 && desk && (
+          <DataTable
+            id='children-list'
+            caption='儿童档案'
+            columns={COLUMNS}
+            rows={data.items}
+            rowId={(r) => `child-row-${r.id}`}
+            sort={sort}
+            onSort={(next) => {
+              setSort(next as ChildListSort)
+              setPage(1)
+            }}
+            onOpen={(r) => void Taro.navigateTo({ url: `${ROUTES.childFile}?id=${encodeURIComponent(r.id)}` })}
+            rowTone={(r) => (r.view === 'desk' && (r.riskLevel === 'high' || r.riskLevel === 'critical') ? 'warn' : undefined)}
+            page={{ page, pages, onPage: setPage, prefix: 'children' }}
+          />
+        )}
+        {data && data.items.length > 0 && !desk && (
+          <View id='children-list'>
+            {data.items.map((row) => (
+              <ChildRow key={row.id} row={row} />
+            ))}
+            <Pager id='children' page={page} pages={pages} onPage={setPage} />
+          </View>
+        )}
+      </View>
+    </DeskFrame>
   )
 }

@@ -9,6 +9,7 @@ import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { formatDate } from '../../../../utils/format'
 import LoadState from '../../components/LoadState'
 import { STATE_CLASS } from '../../labels'
+import DeskFrame from '../../../../components/DeskFrame'
 import './index.scss'
 
 /**
@@ -25,45 +26,47 @@ export default function MyPairingsPage() {
 
   const items = mine.data.items
   return (
-    <View className='page mine'>
-      <Text className='page-title'>我的结对</Text>
-      {items.length === 0 && (
-        <Text id='mine-empty' className='card muted'>
-          您还没有结对的孩子。妇联协调员为您安排结对后，会通过微信通知您。
-        </Text>
-      )}
-      {items.length > 0 && (
-        <View id='mine-list'>
-          {items.map((p) => (
-            <View key={p.id} id={`mine-${p.id}`} className='card mine__card'>
-              <Text className='mine__child'>{p.child.displayName}</Text>
-              <Text className='pairing__line'>{p.child.villageName}</Text>
-              <Text id={`mine-state-${p.id}`} className={STATE_CLASS[p.state]}>
-                {PAIRING_STATE_LABELS[p.state]}
-              </Text>
-              {p.startDate && p.state !== 'ended' && <Text className='pairing__line'>{p.startDate} 起结对</Text>}
-              {p.state === 'paused' && p.expectedResumeDate && <Text className='pairing__line'>预计 {p.expectedResumeDate} 恢复</Text>}
-              {p.state === 'ended' && (
-                <Text className='pairing__line'>
-                  {p.endedAt ? `${formatDate(p.endedAt)} 结束` : '已结束'}
-                  {p.endReason ? `：${PAIRING_END_REASON_LABELS[p.endReason]}` : ''}
+    <DeskFrame current={ROUTES.myPairings}>
+      <View className='page mine'>
+        <Text className='page-title'>我的结对</Text>
+        {items.length === 0 && (
+          <Text id='mine-empty' className='card muted'>
+            您还没有结对的孩子。妇联协调员为您安排结对后，会通过微信通知您。
+          </Text>
+        )}
+        {items.length > 0 && (
+          <View id='mine-list'>
+            {items.map((p) => (
+              <View key={p.id} id={`mine-${p.id}`} className='card mine__card'>
+                <Text className='mine__child'>{p.child.displayName}</Text>
+                <Text className='pairing__line'>{p.child.villageName}</Text>
+                <Text id={`mine-state-${p.id}`} className={STATE_CLASS[p.state]}>
+                  {PAIRING_STATE_LABELS[p.state]}
                 </Text>
-              )}
-              {p.cardAvailable && (
-                <Button
-                  id={`mine-card-${p.id}`}
-                  type='primary'
-                  size='large'
-                  block
-                  onClick={() => void Taro.navigateTo({ url: `${ROUTES.childCard}?id=${encodeURIComponent(p.child.id)}` })}
-                >
-                  查看{p.child.displayName}的情况
-                </Button>
-              )}
-            </View>
-          ))}
-        </View>
-      )}
-    </View>
+                {p.startDate && p.state !== 'ended' && <Text className='pairing__line'>{p.startDate} 起结对</Text>}
+                {p.state === 'paused' && p.expectedResumeDate && <Text className='pairing__line'>预计 {p.expectedResumeDate} 恢复</Text>}
+                {p.state === 'ended' && (
+                  <Text className='pairing__line'>
+                    {p.endedAt ? `${formatDate(p.endedAt)} 结束` : '已结束'}
+                    {p.endReason ? `：${PAIRING_END_REASON_LABELS[p.endReason]}` : ''}
+                  </Text>
+                )}
+                {p.cardAvailable && (
+                  <Button
+                    id={`mine-card-${p.id}`}
+                    type='primary'
+                    size='large'
+                    block
+                    onClick={() => void Taro.navigateTo({ url: `${ROUTES.childCard}?id=${encodeURIComponent(p.child.id)}` })}
+                  >
+                    查看{p.child.displayName}的情况
+                  </Button>
+                )}
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+    </DeskFrame>
   )
 }

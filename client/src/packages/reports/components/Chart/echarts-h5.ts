@@ -36,11 +36,16 @@ function optionOf(spec: ChartSpec) {
 export function draw(el: HTMLElement, spec: ChartSpec): { update(spec: ChartSpec): void; dispose(): void } {
   const chart = echarts.init(el, undefined, { renderer: 'canvas' })
   chart.setOption(optionOf(spec))
+  // The chart follows its box, not only the window: a desk's side navigation or a panel beside the
+  // list changes the width without any window resize.
   const resize = () => chart.resize()
-  window.addEventListener('resize', resize)
+  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize)
+  if (observer) observer.observe(el)
+  else window.addEventListener('resize', resize)
   return {
     update: (next) => chart.setOption(optionOf(next), true),
     dispose: () => {
+      observer?.disconnect()
       window.removeEventListener('resize', resize)
       chart.dispose()
     },

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
+import { useDesk } from '../../../../hooks/use-desk'
 import type { ChartSpec } from './spec'
 import './index.scss'
 
@@ -24,6 +25,7 @@ export default function Chart({ id, spec, height = 260 }: Props) {
 }
 
 function EChart({ id, spec, height }: Required<Props>) {
+  const desk = useDesk()
   const ref = useRef<HTMLElement>(null)
   const chart = useRef<{ update(spec: ChartSpec): void; dispose(): void } | null>(null)
   const latest = useRef(spec)
@@ -44,7 +46,9 @@ function EChart({ id, spec, height }: Required<Props>) {
     }
   }, [])
   useEffect(() => chart.current?.update(spec), [spec])
-  return <View id={id} ref={ref as never} className='chart chart--h5' style={{ height: `${height}px` }} data-kind={spec.kind} />
+  // A desk's charts grow with its screen (about a third of its height), within reason.
+  const size = desk ? `clamp(${height}px, 36vh, ${Math.round(height * 1.8)}px)` : `${height}px`
+  return <View id={id} ref={ref as never} className='chart chart--h5' style={{ height: size }} data-kind={spec.kind} />
 }
 
 function ViewChart({ id, spec }: { id: string; spec: ChartSpec }) {

@@ -3,7 +3,9 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { REGION_LEVEL_LABELS, type Dashboard } from '@qstx/shared'
 import { useAnnualReport, useDashboard } from '../../../../api/reports'
+import DeskFrame from '../../../../components/DeskFrame'
 import ErrorState from '../../../../components/ErrorState'
+import { ROUTES } from '../../../../constants/routes'
 import { useMe } from '../../../../hooks/use-auth'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { formatDateTime } from '../../../../utils/format'
@@ -87,91 +89,93 @@ export default function DashboardPage() {
   }
 
   return (
-    <View className='page dashboard'>
-      <Text id='dashboard-title' className='page-title'>
-        工作统计 · {d.region.name}
-      </Text>
-      <View id='dashboard-path' className='dashboard__path'>
-        {d.path.length > 1 && d.path.map((r, i) => (
-          <Text
-            key={r.code}
-            id={`dashboard-up-${r.code}`}
-            className={i < d.path.length - 1 ? 'link dashboard__crumb' : 'dashboard__crumb dashboard__crumb--here'}
-            onClick={i < d.path.length - 1 ? () => setRegion(r.code) : undefined}
-          >
-            {r.name}
-            {i < d.path.length - 1 ? ' ›' : ''}
-          </Text>
-        ))}
-      </View>
-      <Text id='dashboard-generated' className='muted dashboard__generated'>
-        统计时间：{formatDateTime(d.generatedAt)}
-      </Text>
-
-      <View id='dashboard-totals' className='dashboard__totals'>
-        {TOTALS.map((t) => (
-          <View key={t.key} id={`total-${t.key}`} className={`card dashboard__total${t.warn?.(d.totals) ? ' dashboard__total--warn' : ''}`}>
-            <Text className='dashboard__total-value'>{t.value(d.totals)}</Text>
-            <Text className='dashboard__total-label'>{t.label}</Text>
-          </View>
-        ))}
-      </View>
-
-      <View className='dashboard__charts'>
-        <View className='card dashboard__chart'>
-          <Text className='section-title'>儿童类别</Text>
-          <Chart id='chart-categories' spec={spec.categories} height={260} />
+    <DeskFrame current={ROUTES.dashboard}>
+      <View className='page dashboard'>
+        <Text id='dashboard-title' className='page-title'>
+          工作统计 · {d.region.name}
+        </Text>
+        <View id='dashboard-path' className='dashboard__path'>
+          {d.path.length > 1 && d.path.map((r, i) => (
+            <Text
+              key={r.code}
+              id={`dashboard-up-${r.code}`}
+              className={i < d.path.length - 1 ? 'link dashboard__crumb' : 'dashboard__crumb dashboard__crumb--here'}
+              onClick={i < d.path.length - 1 ? () => setRegion(r.code) : undefined}
+            >
+              {r.name}
+              {i < d.path.length - 1 ? ' ›' : ''}
+            </Text>
+          ))}
         </View>
+        <Text id='dashboard-generated' className='muted dashboard__generated'>
+          统计时间：{formatDateTime(d.generatedAt)}
+        </Text>
+
+        <View id='dashboard-totals' className='dashboard__totals'>
+          {TOTALS.map((t) => (
+            <View key={t.key} id={`total-${t.key}`} className={`card dashboard__total${t.warn?.(d.totals) ? ' dashboard__total--warn' : ''}`}>
+              <Text className='dashboard__total-value'>{t.value(d.totals)}</Text>
+              <Text className='dashboard__total-label'>{t.label}</Text>
+            </View>
+          ))}
+        </View>
+
+        <View className='dashboard__charts'>
+          <View className='card dashboard__chart'>
+            <Text className='section-title'>儿童类别</Text>
+            <Chart id='chart-categories' spec={spec.categories} height={260} />
+          </View>
+          {d.subregions.length > 0 && (
+            <View className='card dashboard__chart dashboard__chart--wide'>
+              <Text className='section-title'>各{REGION_LEVEL_LABELS[d.subregions[0]!.level]}情况</Text>
+              <Chart id='chart-subregions' spec={spec.subregions} height={300} />
+            </View>
+          )}
+          <View className='card dashboard__chart'>
+            <Text className='section-title'>每月爱心家长走访（已确认）</Text>
+            <Chart id='chart-checkins' spec={spec.checkins} height={240} />
+          </View>
+        </View>
+
         {d.subregions.length > 0 && (
-          <View className='card dashboard__chart dashboard__chart--wide'>
-            <Text className='section-title'>各{REGION_LEVEL_LABELS[d.subregions[0]!.level]}情况</Text>
-            <Chart id='chart-subregions' spec={spec.subregions} height={300} />
+          <View className='card'>
+            <Text className='section-title'>逐级查看</Text>
+            <View id='dashboard-subregions'>
+              {d.subregions.map((r) => (
+                <View key={r.code} id={`dashboard-region-${r.code}`} className='dashboard__region' hoverClass='dashboard__region--pressed' onClick={() => setRegion(r.code)}>
+                  <Text className='dashboard__region-name'>{r.name}</Text>
+                  <Text className='dashboard__region-figures'>
+                    儿童 {r.figures.children} · 重点结对 {r.figures.priorityPairedPct === null ? '—' : `${r.figures.priorityPairedPct}%`} · 逾期 {r.figures.overdueVisits} · 未联系 {r.figures.staleContacts} · 报告 {r.figures.openReports}
+                  </Text>
+                  <Text className='dashboard__region-go'>›</Text>
+                </View>
+              ))}
+            </View>
           </View>
         )}
-        <View className='card dashboard__chart'>
-          <Text className='section-title'>每月爱心家长走访（已确认）</Text>
-          <Chart id='chart-checkins' spec={spec.checkins} height={240} />
-        </View>
-      </View>
 
-      {d.subregions.length > 0 && (
-        <View className='card'>
-          <Text className='section-title'>逐级查看</Text>
-          <View id='dashboard-subregions'>
-            {d.subregions.map((r) => (
-              <View key={r.code} id={`dashboard-region-${r.code}`} className='dashboard__region' hoverClass='dashboard__region--pressed' onClick={() => setRegion(r.code)}>
-                <Text className='dashboard__region-name'>{r.name}</Text>
-                <Text className='dashboard__region-figures'>
-                  儿童 {r.figures.children} · 重点结对 {r.figures.priorityPairedPct === null ? '—' : `${r.figures.priorityPairedPct}%`} · 逾期 {r.figures.overdueVisits} · 未联系 {r.figures.staleContacts} · 报告 {r.figures.openReports}
-                </Text>
-                <Text className='dashboard__region-go'>›</Text>
-              </View>
-            ))}
+        {annual.data && (
+          <View id='annual-report' className='card'>
+            <Text className='section-title'>
+              {annual.data.year}年工作进展情况{annual.data.deadline ? `（${Number(annual.data.deadline.slice(5, 7))}月${Number(annual.data.deadline.slice(8))}日前报送）` : ''}
+            </Text>
+            <Text className='dashboard__line'>
+              建档儿童 {annual.data.children.total} 人（留守 {annual.data.children.leftBehind}，困境 {annual.data.children.inDifficulty}），重点儿童 {annual.data.children.priority} 人，已结对{' '}
+              {annual.data.pairings.priorityCovered} 人
+            </Text>
+            <Text className='dashboard__line'>
+              儿童主任入户走访 {annual.data.directorVisits.homeVisits.done} / {annual.data.directorVisits.homeVisits.due} 次，联系 {annual.data.directorVisits.contacts.done} /{' '}
+              {annual.data.directorVisits.contacts.due} 次
+            </Text>
+            <Text className='dashboard__line'>
+              强制报告收到 {annual.data.safeguarding.received} 件、办结 {annual.data.safeguarding.closed} 件；在册爱心家长 {annual.data.volunteers.total} 人；平台记录服务时长{' '}
+              {annual.data.platformHours} 小时
+            </Text>
           </View>
-        </View>
-      )}
+        )}
 
-      {annual.data && (
-        <View id='annual-report' className='card'>
-          <Text className='section-title'>
-            {annual.data.year}年工作进展情况{annual.data.deadline ? `（${Number(annual.data.deadline.slice(5, 7))}月${Number(annual.data.deadline.slice(8))}日前报送）` : ''}
-          </Text>
-          <Text className='dashboard__line'>
-            建档儿童 {annual.data.children.total} 人（留守 {annual.data.children.leftBehind}，困境 {annual.data.children.inDifficulty}），重点儿童 {annual.data.children.priority} 人，已结对{' '}
-            {annual.data.pairings.priorityCovered} 人
-          </Text>
-          <Text className='dashboard__line'>
-            儿童主任入户走访 {annual.data.directorVisits.homeVisits.done} / {annual.data.directorVisits.homeVisits.due} 次，联系 {annual.data.directorVisits.contacts.done} /{' '}
-            {annual.data.directorVisits.contacts.due} 次
-          </Text>
-          <Text className='dashboard__line'>
-            强制报告收到 {annual.data.safeguarding.received} 件、办结 {annual.data.safeguarding.closed} 件；在册爱心家长 {annual.data.volunteers.total} 人；平台记录服务时长{' '}
-            {annual.data.platformHours} 小时
-          </Text>
-        </View>
-      )}
-
-      {role && <ExportPanel role={role} regionCode={d.region.code} year={year} />}
-    </View>
+        {role && <ExportPanel role={role} regionCode={d.region.code} year={year} />}
+      </View>
+    </DeskFrame>
   )
 }

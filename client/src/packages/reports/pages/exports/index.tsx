@@ -4,6 +4,8 @@ import ChoiceChips from '../../../../components/ChoiceChips'
 import { useMe } from '../../../../hooks/use-auth'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import ExportPanel from '../../components/ExportPanel'
+import DeskFrame from '../../../../components/DeskFrame'
+import { ROUTES } from '../../../../constants/routes'
 import './index.scss'
 
 /**
@@ -26,14 +28,16 @@ export default function ExportsPage() {
     )
   }
   return (
-    <View className='page exports'>
-      <Text id='exports-title' className='page-title'>
-        台账导出 · {role.regionName}
-      </Text>
-      <View className='card'>
-        <ChoiceChips id='exports-year' label='年度' options={years} value={year} onChange={setYear} />
+    <DeskFrame current={ROUTES.exports}>
+      <View className='page exports'>
+        <Text id='exports-title' className='page-title'>
+          台账导出 · {role.regionName}
+        </Text>
+        <View className='card'>
+          <ChoiceChips id='exports-year' label='年度' options={years} value={year} onChange={setYear} />
+        </View>
+        <ExportPanel role={role.role} year={Number(year)} />
       </View>
-      <ExportPanel role={role.role} year={Number(year)} />
-    </View>
+    </DeskFrame>
   )
 }

@@ -9,6 +9,7 @@ import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { formatDate } from '../../../../utils/format'
 import JoinCode from '../../components/JoinCode'
 import { TEAM_TYPE_SHORT } from '../../labels'
+import DeskFrame from '../../../../components/DeskFrame'
 import './index.scss'
 
 type Member = TeamRoster['items'][number]
@@ -58,53 +59,55 @@ export default function RosterPage() {
   const counts = roster.data?.counts ?? team.data.memberCounts
   const shown = VOLUNTEER_STATUSES.filter((s) => counts[s] > 0)
   return (
-    <View className='page roster'>
-      <Text id='roster-team' className='page-title'>
-        {team.data.name}
-      </Text>
-      <Text className='muted roster__line'>
-        {TEAM_TYPE_SHORT[team.data.type]} · {team.data.serviceRegionName}
-      </Text>
-      <View className='card' style={{ marginTop: '12px' }}>
-        <Text className='section-title'>成员 {shown.reduce((n, s) => n + counts[s], 0)} 人</Text>
-        <View id='roster-counts' className='roster__counts'>
-          {shown.length === 0 && <Text className='muted'>还没有人加入。</Text>}
-          {shown.map((s) => (
-            <Text key={s} className='roster__count'>
-              {VOLUNTEER_STATUS_LABELS[s]} {counts[s]}
-            </Text>
-          ))}
-        </View>
-      </View>
-
-      {roster.isPending && <Text className='muted'>正在加载成员…</Text>}
-      {roster.isSuccess && roster.data.items.length === 0 && (
-        <Text id='roster-empty' className='card muted'>
-          还没有成员。把下面的加入码分享到团队微信群吧。
+    <DeskFrame current={ROUTES.teamRoster}>
+      <View className='page roster'>
+        <Text id='roster-team' className='page-title'>
+          {team.data.name}
         </Text>
-      )}
-      {roster.isSuccess && roster.data.items.length > 0 && (
-        <View id='roster-list'>
-          {roster.data.items.map((m) => (
-            <View key={m.volunteerId} id={`roster-${m.volunteerId}`} className='card'>
-              <Text className='roster__member-name'>{m.realName ?? '（还没填写姓名）'}</Text>
-              {m.kind && <Text className='roster__line'>{VOLUNTEER_KIND_LABELS[m.kind]}</Text>}
-              <Text id={`roster-status-${m.volunteerId}`} className={`roster__status roster__status--${m.status}`}>
-                {VOLUNTEER_STATUS_LABELS[m.status]}
+        <Text className='muted roster__line'>
+          {TEAM_TYPE_SHORT[team.data.type]} · {team.data.serviceRegionName}
+        </Text>
+        <View className='card' style={{ marginTop: '12px' }}>
+          <Text className='section-title'>成员 {shown.reduce((n, s) => n + counts[s], 0)} 人</Text>
+          <View id='roster-counts' className='roster__counts'>
+            {shown.length === 0 && <Text className='muted'>还没有人加入。</Text>}
+            {shown.map((s) => (
+              <Text key={s} className='roster__count'>
+                {VOLUNTEER_STATUS_LABELS[s]} {counts[s]}
               </Text>
-              {progress(m).map((line) => (
-                <Text key={line} className='roster__line'>
-                  {line}
-                </Text>
-              ))}
-            </View>
-          ))}
+            ))}
+          </View>
         </View>
-      )}
 
-      <View className='card'>
-        <JoinCode team={team.data} idPrefix='roster' />
+        {roster.isPending && <Text className='muted'>正在加载成员…</Text>}
+        {roster.isSuccess && roster.data.items.length === 0 && (
+          <Text id='roster-empty' className='card muted'>
+            还没有成员。把下面的加入码分享到团队微信群吧。
+          </Text>
+        )}
+        {roster.isSuccess && roster.data.items.length > 0 && (
+          <View id='roster-list'>
+            {roster.data.items.map((m) => (
+              <View key={m.volunteerId} id={`roster-${m.volunteerId}`} className='card'>
+                <Text className='roster__member-name'>{m.realName ?? '（还没填写姓名）'}</Text>
+                {m.kind && <Text className='roster__line'>{VOLUNTEER_KIND_LABELS[m.kind]}</Text>}
+                <Text id={`roster-status-${m.volunteerId}`} className={`roster__status roster__status--${m.status}`}>
+                  {VOLUNTEER_STATUS_LABELS[m.status]}
+                </Text>
+                {progress(m).map((line) => (
+                  <Text key={line} className='roster__line'>
+                    {line}
+                  </Text>
+                ))}
+              </View>
+            ))}
+          </View>
+        )}
+
+        <View className='card'>
+          <JoinCode team={team.data} idPrefix='roster' />
+        </View>
       </View>
-    </View>
+    </DeskFrame>
   )
 }
