@@ -42,3 +42,6 @@ export const CONCERN_EVENT_LABELS: Record<ConcernEventType, string> = {
   note: '跟进记录',
   closed: '结束关注',
 }
+
+/** Mini-program page a concern's notification opens (?childId=; ids only): must match the client's ROUTES.careConcern. */
+export const CONCERN_PAGE = '/packages/care/pages/concern/index'

@@ -21,17 +21,18 @@ const pairingStatus = z.enum(['unpaired', 'paired'])
 const status = z.enum(['active', 'closed'])
 
 /** The file's entrusted care: the template's three boxes, the arrangement, and where the director's check stands. */
+// Yearly snapshots taken before issue #17 hold only the three boxes: the rest reads as empty.
 export const EntrustedCareViewSchema = z.object({
   carer: z.enum(ENTRUSTED_CARERS),
   reason: z.enum(ENTRUSTED_REASONS).nullable(),
   quality: z.enum(CARE_QUALITIES).nullable(),
-  carerName: z.string().nullable(),
-  since: CalendarDateSchema.nullable(),
-  agreementOn: CalendarDateSchema.nullable(),
-  parentContact: z.object({ frequency: z.enum(PARENT_CONTACT_FREQUENCIES), modes: z.array(z.enum(PARENT_CONTACT_MODES)) }).nullable(),
+  carerName: z.string().nullable().default(null),
+  since: CalendarDateSchema.nullable().default(null),
+  agreementOn: CalendarDateSchema.nullable().default(null),
+  parentContact: z.object({ frequency: z.enum(PARENT_CONTACT_FREQUENCIES), modes: z.array(z.enum(PARENT_CONTACT_MODES)) }).nullable().default(null),
   /** The director's latest assessment on a visit, and what remains to be done after a finding. */
-  assessedOn: CalendarDateSchema.nullable(),
-  followUp: z.enum(ENTRUSTED_FOLLOW_UPS).nullable(),
+  assessedOn: CalendarDateSchema.nullable().default(null),
+  followUp: z.enum(ENTRUSTED_FOLLOW_UPS).nullable().default(null),
 })
 
 /** Director, supervisor, civil affairs inside their region: everything, identifiers masked. */
