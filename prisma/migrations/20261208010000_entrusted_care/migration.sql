@@ -18,8 +18,9 @@ ADD COLUMN "parentContactModes" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN "entrustedAssessedOn" DATE,
 ADD COLUMN "entrustedFollowUp" "EntrustedFollowUp";
 
+-- A sequence for ids: the log reads in the order it was written, even within one instant.
 CREATE TABLE "entrusted_care_events" (
-    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "id" BIGSERIAL NOT NULL,
     "childId" UUID NOT NULL,
     "type" "EntrustedCareEventType" NOT NULL,
     "occurredOn" DATE NOT NULL,

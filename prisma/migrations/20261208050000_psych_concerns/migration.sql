@@ -21,7 +21,7 @@ ALTER TABLE "psych_concerns" ADD CONSTRAINT "psych_concerns_childId_fkey" FOREIG
 ALTER TABLE "psych_concerns" ADD CONSTRAINT "psych_concerns_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 CREATE TABLE "psych_concern_events" (
-    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "id" BIGSERIAL NOT NULL,
     "concernId" UUID NOT NULL,
     "type" "ConcernEventType" NOT NULL,
     "occurredOn" DATE NOT NULL,

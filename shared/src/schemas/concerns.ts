@@ -43,7 +43,7 @@ export const ConcernSchema = z
     recordedByRole: z.enum(['child_director', 'volunteer']),
     status: z.enum(['open', 'referred', 'closed']),
     events: z.array(z.object({
-      id: IdSchema, type: z.enum(CONCERN_EVENT_TYPES), on: CalendarDateSchema, referredTo: z.enum(CONCERN_REFERRALS).nullable(),
+      id: z.string(), type: z.enum(CONCERN_EVENT_TYPES), on: CalendarDateSchema, referredTo: z.enum(CONCERN_REFERRALS).nullable(),
       note: z.string(), byName: z.string(), createdAt: z.iso.datetime(),
     })),
     createdAt: z.iso.datetime(),

@@ -41,7 +41,7 @@ export type CarerChangeBody = z.infer<typeof CarerChangeBodySchema>
 
 export const EntrustedEventSchema = z
   .object({
-    id: IdSchema,
+    id: z.string(),
     type: z.enum(ENTRUSTED_EVENT_TYPES),
     on: CalendarDateSchema,
     capacity: z.enum(CARER_CAPACITIES).nullable(),

@@ -33,7 +33,7 @@ export const otherOpenConcerns = (tx: Tx, childId: string, exceptId: string) =>
   tx.psychConcern.count({ where: { childId, id: { not: exceptId }, events: { none: { type: 'closed' } } } })
 
 export const insertEvent = (tx: Tx, data: { concernId: string; type: ConcernEventType; occurredOn: Date; referredTo: string | null; note: string; byUserId: string; createdAt: Date }) =>
-  tx.psychConcernEvent.create({ data, select: { id: true } })
+  tx.psychConcernEvent.create({ data, select: { id: true } }).then((r) => ({ id: String(r.id) }))
 
 export interface ConcernListRow {
   childId: string
@@ -56,8 +56,8 @@ export function readConcerns(db: Queryable, o: { childId: string; where: Sql; au
     SELECT c.*, (SELECT coalesce(json_agg(json_build_object(
                'id', k.id, 'signs', k.signs, 'noticedOn', k."noticedOn"::text, 'description', k.description, 'recordedByName', u."displayName",
                'recordedByRole', k."recordedRole", 'createdAt', ${iso(sql`k."createdAt"`)},
-               'events', (SELECT coalesce(json_agg(json_build_object('id', e.id, 'type', e.type, 'on', e."occurredOn"::text, 'referredTo', e."referredTo",
-                                    'note', e.note, 'byName', eu."displayName", 'createdAt', ${iso(sql`e."createdAt"`)}) ORDER BY e."createdAt", e.id), '[]')
+               'events', (SELECT coalesce(json_agg(json_build_object('id', e.id::text, 'type', e.type, 'on', e."occurredOn"::text, 'referredTo', e."referredTo",
+                                    'note', e.note, 'byName', eu."displayName", 'createdAt', ${iso(sql`e."createdAt"`)}) ORDER BY e.id), '[]')
                             FROM psych_concern_events e JOIN users eu ON eu.id = e."byUserId" WHERE e."concernId" = k.id)
              ) ORDER BY k."createdAt" DESC, k.id), '[]')
             FROM psych_concerns k JOIN users u ON u.id = k."recordedById" WHERE k."childId" = c."childId") AS items

@@ -25,7 +25,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/concerns/:id/events',
-    { schema: { ...secured, summary: 'Record handling of a concern: guardians told, referral and its outcome, a note, closing', params, body: ConcernEventBodySchema, response: { 201: z.object({ id: IdSchema }), ...errors } } },
+    { schema: { ...secured, summary: 'Record handling of a concern: guardians told, referral and its outcome, a note, closing', params, body: ConcernEventBodySchema, response: { 201: z.object({ id: z.string() }), ...errors } } },
     async (request, reply) => reply.status(201).send(await concerns.addEvent(request.requireActor(), request.params.id, request.body, auditContext(request))),
   )
 }

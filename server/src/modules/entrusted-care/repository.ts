@@ -37,7 +37,7 @@ export interface EventWrite {
   createdAt: Date
 }
 
-export const insertEvent = (tx: Tx, data: EventWrite) => tx.entrustedCareEvent.create({ data, select: { id: true } })
+export const insertEvent = (tx: Tx, data: EventWrite) => tx.entrustedCareEvent.create({ data, select: { id: true } }).then((r) => ({ id: String(r.id) }))
 
 export interface CareWrite {
   entrustedCarer?: EntrustedCarer
@@ -92,9 +92,9 @@ export function readCare(db: Queryable, o: { id: string; where: Sql; audit: [Aud
        WHERE ch.id = ${o.id}::uuid AND ${o.where}),
     audit AS (${auditInsert(...o.audit, sql`EXISTS (SELECT 1 FROM c)`)})
     SELECT c.*, (SELECT coalesce(json_agg(json_build_object(
-               'id', e.id, 'type', e.type, 'on', e."occurredOn"::text, 'capacity', e.capacity, 'quality', e.quality, 'note', e.note,
+               'id', e.id::text, 'type', e.type, 'on', e."occurredOn"::text, 'capacity', e.capacity, 'quality', e.quality, 'note', e.note,
                'from', e."fromCarer", 'to', e."toCarer", 'byName', u."displayName",
-               'createdAt', to_char(e."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY e."createdAt" DESC, e.id), '[]')
+               'createdAt', to_char(e."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY e.id DESC), '[]')
             FROM entrusted_care_events e JOIN users u ON u.id = e."byUserId" WHERE e."childId" = c."childId") AS events
       FROM c`)
 }

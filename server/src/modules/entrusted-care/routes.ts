@@ -7,7 +7,8 @@ import { createEntrustedCareService } from './service'
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema }
 const secured = { security: [{ bearer: [] }], tags: ['entrusted-care'] }
 const params = z.strictObject({ id: IdSchema })
-const created = z.object({ id: IdSchema })
+/** The log entry's number. */
+const created = z.object({ id: z.string() })
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const care = createEntrustedCareService({ prisma: app.prisma, pg: app.pg, clock: app.clock })
