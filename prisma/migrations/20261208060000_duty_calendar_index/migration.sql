@@ -6,4 +6,4 @@ CREATE INDEX "children_duty_idx" ON "children" ("villageCode" text_pattern_ops)
   INCLUDE ("id", "name", "lastContactOn", "lastHomeVisitOn", "createdAt", "riskLevel", "specialAttention",
            "nearWater", "waterSafetyOn", "entrustedCarer", "entrustedSince", "entrustedAssessedOn", "entrustedFollowUp", "directorUserId")
   WHERE "closedAt" IS NULL;
-ANALYZE "children";
+-- No ANALYZE (as in 20261207010000): autovacuum gathers statistics once there are rows to describe.
