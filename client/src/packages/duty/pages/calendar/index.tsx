@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { DUTY_STATUS_LABELS, HEIGHTENED_REASON_LABELS, roleCan, type DutyStatus } from '@qstx/shared'
 import { useDutyCalendar, type DutyFilter } from '../../../../api/duty'
 import ChoiceChips from '../../../../components/ChoiceChips'
+import { CareLines, WaterWindowNote } from '../../components/CareLines'
 import ErrorState from '../../../../components/ErrorState'
 import { ROUTES } from '../../../../constants/routes'
 import { useMe } from '../../../../hooks/use-auth'
@@ -29,7 +30,9 @@ export default function DutyCalendarPage() {
   const records = !!me.data?.activeRole && roleCan(me.data.activeRole.role, 'duty.record')
   const [filter, setFilter] = useState<Filter>('all')
   const [page, setPage] = useState(1)
-  const calendar = useDutyCalendar({ ...(filter === 'all' ? {} : { status: filter }), page, pageSize: PAGE_SIZE })
+  // In a village with several directors, each keeps some children: "mine" shows those and the ones nobody keeps yet.
+  const [mine, setMine] = useState(false)
+  const calendar = useDutyCalendar({ ...(filter === 'all' ? {} : { status: filter }), ...(mine ? { mine: 'true' as const } : {}), page, pageSize: PAGE_SIZE })
   // Back from recording a visit: the child's dates have moved.
   useRefetchOnShow(calendar)
   const data = calendar.data
@@ -47,6 +50,8 @@ export default function DutyCalendarPage() {
           { value: 'overdue', label: `已逾期（${count(counts?.overdue)}）` },
           { value: 'due_soon', label: `本周到期（${count(counts?.dueSoon)}）` },
           { value: 'attention', label: `重点关注（${count(counts?.heightened)}）` },
+          { value: 'entrusted', label: `委托照护评估（${count(counts?.entrusted)}）` },
+          { value: 'water', label: `临水儿童（${count(counts?.nearWater)}）` },
         ]}
         value={filter}
         onChange={(f) => {
@@ -54,6 +59,12 @@ export default function DutyCalendarPage() {
           setPage(1)
         }}
       />
+      {records && (
+        <Text id='duty-mine' className={`link duty__mine${mine ? ' duty__mine--on' : ''}`} onClick={() => { setMine(!mine); setPage(1) }}>
+          {mine ? '✓ 只看我负责的儿童' : '只看我负责的儿童'}
+        </Text>
+      )}
+      {data && filter === 'water' && <WaterWindowNote window={data.waterWindow} />}
       {data && (
         <Text id='duty-today' className='muted duty__today'>
           今天 {data.today} · 每月联系一次，每季度入户走访一次；重点关注的儿童每两周联系、每月走访
@@ -102,6 +113,7 @@ export default function DutyCalendarPage() {
                   <Text id={`duty-visit-${row.childId}`} className='duty-row__line'>
                     下次入户：{row.nextHomeVisitOn} <Text className={DUE_CLASS[row.homeVisitStatus]}>{DUTY_STATUS_LABELS[row.homeVisitStatus]}</Text>
                   </Text>
+                  <CareLines row={row} />
                   <Text className='duty-row__last'>
                     上次联系 {row.lastContactOn ?? '—'} · 上次入户 {row.lastHomeVisitOn ?? '—'}
                   </Text>
