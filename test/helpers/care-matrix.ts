@@ -4,21 +4,14 @@
  * village V; "own" is V, "parent" its township, "sibling" the neighbouring village. The role is
  * asked first (403 for any id), then the region (404, exactly like a missing id).
  */
-import { ROLES, type Role } from '@qstx/shared'
+import type { Role } from '@qstx/shared'
 import type { TestContext } from './build-app'
 import { childIn } from './children-matrix'
+import { allRoles as all, type Expected, type MatrixCase as Case } from './matrix'
 import { pairWithCaller } from './pairings'
 import { volunteerRow } from './volunteers'
 
 const V = '450225101201'
-type Expected = number | readonly [own: number, parent: number, sibling: number]
-interface Case {
-  request: (ctx: { t: TestContext; token?: string }) => Promise<{ url: string; payload?: object }>
-  anonymous: number
-  noRole: number
-  roles: Record<Role, Expected>
-}
-const all = (status: Expected) => Object.fromEntries(ROLES.map((r) => [r, status])) as Record<Role, Expected>
 const scoped = (ok: number): Expected => [ok, ok, 404]
 const only = (roles: readonly Role[], ok: number) => ({ anonymous: 401, noRole: 403, roles: { ...all(403), ...Object.fromEntries(roles.map((r) => [r, scoped(ok)])) } })
 const KEEPERS: Role[] = ['child_director', 'supervisor', 'civil_affairs']
