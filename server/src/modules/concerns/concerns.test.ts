@@ -73,7 +73,7 @@ describe('the director handles it', () => {
     const late = await step({ type: 'note', note: '补记' })
     expect(late.statusCode).toBe(409)
     expect(late.json().code).toBe('CONCERN_CLOSED')
-    expect(await t.prisma.auditLog.count({ where: { action: 'concern.read', targetId: childId } })).toBe(2)
+    expect(await t.prisma.auditLog.count({ where: { action: 'child.read_concerns', targetId: childId } })).toBe(2)
   })
 
   it('keeps the flag while another concern about the child is open, and keeps handling to the child\'s village', async () => {

@@ -59,7 +59,7 @@ export function createConcernService({ prisma, pg, clock }: { prisma: Db; pg: pg
   async function list(actor: ScopedActor, childId: string, ctx: AuditContext) {
     assertMayRead(actor)
     const row = await repo.readConcerns(pg, {
-      childId, where: scopeSql(actor, sql`ch."villageCode"`), audit: [ctx, { action: 'concern.read', result: 'success', targetType: 'child', targetId: childId }],
+      childId, where: scopeSql(actor, sql`ch."villageCode"`), audit: [ctx, { action: 'child.read_concerns', result: 'success', targetType: 'child', targetId: childId }],
     })
     if (!row) throw notFound()
     return {

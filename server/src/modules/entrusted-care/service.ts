@@ -24,7 +24,7 @@ export function createEntrustedCareService({ prisma, pg, clock }: { prisma: Db; 
   async function read(actor: ScopedActor, childId: string, ctx: AuditContext): Promise<EntrustedCare> {
     assertMayRead(actor)
     const row = await repo.readCare(pg, {
-      id: childId, where: careScopeSql(actor), audit: [ctx, { action: 'child.entrusted_care.read', result: 'success', targetType: 'child', targetId: childId }],
+      id: childId, where: careScopeSql(actor), audit: [ctx, { action: 'child.read_entrusted_care', result: 'success', targetType: 'child', targetId: childId }],
     })
     if (!row) throw notFound()
     const today = chinaDate(clock.now())
