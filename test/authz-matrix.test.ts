@@ -19,6 +19,7 @@ import { PAIRINGS_MATRIX } from './helpers/pairings-matrix'
 import { DUTY_MATRIX } from './helpers/duty-matrix'
 import { REPORTS_MATRIX } from './helpers/reports-matrix'
 import { CHECKINS_MATRIX } from './helpers/checkins-matrix'
+import { CARE_MATRIX } from './helpers/care-matrix'
 import { ownApplication, teamAt, volunteerRow } from './helpers/volunteers'
 
 const V = '450225101201'
@@ -230,6 +231,7 @@ const MATRIX: Record<string, Case> = {
   ...DUTY_MATRIX,
   ...REPORTS_MATRIX,
   ...CHECKINS_MATRIX,
+  ...CARE_MATRIX,
 }
 
 /** Swagger UI's own pages and assets: documentation, no data. */

@@ -116,6 +116,12 @@ describe('hot paths: one round trip, every statement on an index', () => {
     ["a village's ledger", () => director, () => '/api/pairings', 1],
     ["a village's duty calendar", () => director, () => '/api/duty/calendar', 1],
     ["a county's overdue children", () => civil, () => `/api/duty/calendar?status=overdue&page=2`, 1],
+    // Issue #17: the calendar's new lists stay in its one statement; the pages of a file's care write their audit row with the read.
+    ["a director's entrusted carers due", () => director, () => '/api/duty/calendar?status=entrusted', 1],
+    ["a director's own children", () => director, () => '/api/duty/calendar?mine=true', 1],
+    ["a county's near-water list", () => civil, () => '/api/duty/calendar?status=water', 1],
+    ["a child's entrusted care with its audit row", () => director, () => `/api/children/${childId}/entrusted-care`, 1],
+    ["a child's psychological concerns with their audit row", () => director, () => `/api/children/${childId}/concerns`, 1],
   ]
 
   for (const [name, who, url, expected] of reads) {

@@ -53,8 +53,12 @@ const KNOWN_EXTRA_INDEXES: Record<string, string> = {
   // A county's lists walk that county alone, however large the province (migration 20261207010000_county_search).
   children_county_name_idx: 'CREATE INDEX children_county_name_idx ON public.children USING btree ("left"(("villageCode")::text, 6), name, id)',
   pairings_county_changed_idx: 'CREATE INDEX pairings_county_changed_idx ON public.pairings USING btree ("left"(("villageCode")::text, 6), "stateChangedAt", id)',
+  // Issue #17 added the entrusted carer's re-assessment, the water-safety talk and the child's director (migration 20261208060000).
   children_duty_idx:
-    'CREATE INDEX children_duty_idx ON public.children USING btree ("villageCode" text_pattern_ops) INCLUDE (id, name, "lastContactOn", "lastHomeVisitOn", "createdAt", "riskLevel", "specialAttention") WHERE ("closedAt" IS NULL)',
+    'CREATE INDEX children_duty_idx ON public.children USING btree ("villageCode" text_pattern_ops) INCLUDE (id, name, "lastContactOn", "lastHomeVisitOn", "createdAt", "riskLevel", "specialAttention", "nearWater", "waterSafetyOn", "entrustedCarer", "entrustedSince", "entrustedAssessedOn", "entrustedFollowUp", "directorUserId") WHERE ("closedAt" IS NULL)',
+  // A region's activities by date (issue #17).
+  activities_villageCode_pattern_idx:
+    'CREATE INDEX "activities_villageCode_pattern_idx" ON public.activities USING btree ("villageCode" text_pattern_ops, "heldOn")',
   // One live pairing per child (partial: ended and declined pairings stay in the ledger).
   pairings_childId_live_key:
     `CREATE UNIQUE INDEX "pairings_childId_live_key" ON public.pairings USING btree ("childId") WHERE (state = ANY (ARRAY['proposed'::"PairingState", 'acknowledged'::"PairingState", 'active'::"PairingState", 'paused'::"PairingState"]))`,

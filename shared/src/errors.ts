@@ -47,6 +47,14 @@ export const ERROR_MESSAGES = {
   CONTENT_RISKY: '内容未通过微信内容安全检测，请修改标出的内容后再提交',
   CHECKIN_PAIRING_NOT_ACTIVE: '结对不在进行中，不能记录走访',
   CHECKIN_ALREADY_DECIDED: '这条走访记录已被确认或提出异议，请刷新后查看',
+  NO_ENTRUSTED_CARER: '档案中没有被委托照护人（祖父母或亲戚朋友），无需评估照护情况',
+  ENTRUSTED_STEP_CONFLICT: '委托照护的跟进情况已经变化，请刷新后再试',
+  ENTRUSTED_PARENTS_NOT_NOTIFIED: '发现照护问题后，请先记录已告知儿童父母或其他监护人，再更换照护人',
+  DIRECTOR_NOT_IN_VILLAGE: '只能分配给本村（社区）在任的儿童主任',
+  ACTIVITY_SERVICE_DECIDED: '这条服务记录已被确认或提出异议，请刷新后查看',
+  ACTIVITY_PHOTOS_FULL: '每次活动最多上传6张照片',
+  PHOTO_INVALID: '照片格式不正确，请上传不超过1.5MB的 JPG 或 PNG 图片',
+  CONCERN_CLOSED: '该关注已结束，不能再添加记录',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -4,10 +4,11 @@ import { DirectorVisitListResponseSchema, DutyCalendarResponseSchema, IdSchema, 
 import { request } from './http'
 import { queryKeys } from './query-keys'
 
-export type DutyFilter = 'overdue' | 'due_soon' | 'attention'
+export type DutyFilter = 'overdue' | 'due_soon' | 'attention' | 'entrusted' | 'water'
 
 export interface DutyQuery {
   status?: DutyFilter
+  mine?: 'true'
   page: number
   pageSize: number
 }

@@ -48,4 +48,13 @@ export const queryKeys = {
   report: (id: string) => ['safeguarding', 'reports', id] as const,
   myReports: ['safeguarding', 'mine'] as const,
   notifications: ['notifications'] as const,
+  // Issue #17: everything under ['care'] is refreshed after a step, a concern, an activity or a training.
+  care: ['care'] as const,
+  entrusted: (childId: string) => ['care', 'entrusted', childId] as const,
+  concerns: (childId: string) => ['care', 'concerns', childId] as const,
+  activities: (query: object) => ['care', 'activities', query] as const,
+  activity: (id: string) => ['care', 'activity', id] as const,
+  activityPhoto: (id: string, photoId: string) => ['care', 'activity', id, 'photo', photoId] as const,
+  volunteerOptions: (villageCode: string) => ['care', 'volunteer-options', villageCode] as const,
+  staffing: (regionCode: string | null) => ['care', 'staffing', regionCode] as const,
 }

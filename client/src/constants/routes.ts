@@ -163,6 +163,27 @@
  *                          #export-job (background: #export-status, #export-progress, #export-download)
  *   reports/exports      — #exports-title, #exports-year-<year>, then the same #dashboard-exports panel as above;
  *                          home: #home-exports-link (roles that export but have no dashboard)
+ *   issue #17 (packages/care, and the duty pages' additions):
+ *   duty/calendar        — also #duty-filter-<entrusted|water>, #duty-mine (a director's own children), #duty-water-window (with the water filter),
+ *                          per row #duty-entrusted-<child id>, #duty-water-<child id>
+ *   duty/visit           — #visit-entrusted (section: #visit-capacity-<capacity>, #visit-quality-<quality>, #visit-entrusted-note),
+ *                          #visit-water (section: #visit-water-toggle-yes, #visit-water-content), after saving #visit-entrusted-link
+ *   care/entrusted       — #entrusted-arrangement, #entrusted-review, #entrusted-follow-up, #entrusted-step-<parents_notified|carer_supported>,
+ *                          #entrusted-step-note, #entrusted-step-submit, #entrusted-change-carer, carer form: #carer-kind-<carer>, #carer-name,
+ *                          #carer-since, #carer-note, #carer-submit; #entrusted-form-error, #entrusted-events (#entrusted-event-<n>, newest first)
+ *   care/concern         — #concern-sign-<sign>, #concern-noticed, #concern-description, #concern-submit, #concern-saved, #concern-error;
+ *                          director: #concern-list, #concern-<id> (#concern-status-<id>), #concern-action-<id>-<type>, #concern-referral-<target>,
+ *                          #concern-keep-<yes|no>, #concern-event-note, #concern-event-submit
+ *   care/activities      — #activities-year-<year>, #activities-new, #activities-list, #activities-empty, #activity-row-<id>
+ *   care/activity        — form: #activity-village-<code>, #activity-kind-<kind>, #activity-title, #activity-place, #activity-organiser,
+ *                          #activity-date, #activity-children, #activity-volunteer-<id>, #activity-minutes, #activity-content, #activity-submit,
+ *                          #activity-error; detail: #activity-detail, #service-<id> (#service-status-<id>, #service-confirm-<id>,
+ *                          #service-dispute-<id>), #activity-photos, #photo-no-faces, #photo-add
+ *   care/staffing        — #staffing-villages, #staffing-village-<code> (class staffing-village--flagged), #staffing-directors,
+ *                          #staffing-director-<user id> (class …--untrained), training: #training-director-<user id>, #training-date,
+ *                          #training-course, #training-organiser, #training-hours, #training-submit; #assign-<child id>-<user id>
+ *   links                — home #home-care-section (#home-activities-link, #home-staffing-link), file #child-entrusted-link,
+ *                          #child-concerns-link, card #child-card-concern, dashboard #dashboard-care (#care-<figure>), mine #mine-water-<pairing id>
  */
 
 /** Subpackages by domain; each root is a folder under src/ (WeChat: ≤ 2 MB each). */
@@ -193,6 +214,8 @@ export const SUBPACKAGES = [
   },
   { root: 'packages/duty', pages: ['pages/calendar/index', 'pages/visit/index'] },
   { root: 'packages/reports', pages: ['pages/dashboard/index', 'pages/exports/index'] },
+  // Issue #17: entrusted care, psychological concerns, care activities, directors' staffing and training.
+  { root: 'packages/care', pages: ['pages/entrusted/index', 'pages/concern/index', 'pages/activities/index', 'pages/activity/index', 'pages/staffing/index'] },
 ] as const
 
 export const ROUTES = {
@@ -261,6 +284,16 @@ export const ROUTES = {
   dashboard: '/packages/reports/pages/dashboard/index',
   /** 台账导出 for roles that export without a dashboard (village child directors). */
   exports: '/packages/reports/pages/exports/index',
+  /** ?childId= — a child's entrusted care: arrangement, yearly re-assessment, steps after a finding, new carer. */
+  careEntrusted: '/packages/care/pages/entrusted/index',
+  /** ?childId= — must match shared CONCERN_PAGE: a psychological concern, and the director's handling. */
+  careConcern: '/packages/care/pages/concern/index',
+  /** Care activities of my region (?year=). */
+  careActivities: '/packages/care/pages/activities/index',
+  /** No id: record an activity; ?id= one activity (volunteers' hours, photos). */
+  careActivity: '/packages/care/pages/activity/index',
+  /** ?regionCode= — villages needing a director, directors' training this year, a village's children shared out. */
+  careStaffing: '/packages/care/pages/staffing/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -20,6 +20,10 @@ import staffRoutes from './staff/routes'
 import teamRoutes from './teams/routes'
 import vettingRoutes from './vetting/routes'
 import volunteerRoutes from './volunteers/routes'
+import activityRoutes from './activities/routes'
+import concernRoutes from './concerns/routes'
+import entrustedCareRoutes from './entrusted-care/routes'
+import staffingRoutes from './staffing/routes'
 
 const modules: FastifyPluginAsync = async (app) => {
   await app.register(healthRoutes)
@@ -41,6 +45,11 @@ const modules: FastifyPluginAsync = async (app) => {
   await app.register(honourRoutes, { prefix: '/honour-board' })
   await app.register(exportRoutes, { prefix: '/exports' })
   await app.register(dashboardRoutes, { prefix: '/' })
+  // Issue #17: entrusted care, directors' staffing and training, care activities, psychological concerns.
+  await app.register(entrustedCareRoutes, { prefix: '/' })
+  await app.register(staffingRoutes, { prefix: '/' })
+  await app.register(activityRoutes, { prefix: '/activities' })
+  await app.register(concernRoutes, { prefix: '/' })
   // Demo and test sign-in: absent from production builds of the route table, not just guarded.
   if (!app.config.isProduction) await app.register(devRoutes, { prefix: '/dev' })
 }

@@ -69,51 +69,73 @@ export function fullFileExtras(f: Faker, c: ChildFacts, keyring: Keyring) {
   const consented = f.datatype.boolean(0.85)
   const consentBy = guardians.find((g) => g.relation === 'mother') ?? guardians[0]
   const orphan = father.status === 'deceased' && mother.status === 'deceased'
+  const columns = {
+    difficultyKinds: kind ? [kind] : [],
+    singleParentFamily: parentGone ? (father.status === 'deceased' || father.status === 'missing' ? ('mother' as const) : ('father' as const)) : ('no' as const),
+    schoolStage: stage, schoolGrade: stage === 'primary' ? Math.min(6, Math.max(1, age - 5)) : stage === 'junior' ? age - 11 : null,
+    schoolName: stage === 'preschool' ? '村幼儿园' : stage === 'primary' ? '村小学' : '乡镇中学',
+    boarding: age >= 12 && f.datatype.boolean(0.6),
+    guardianship: leftBehind ? '由祖辈照料' : parentGone ? '单亲抚养' : '父母照料',
+    healthStatus: disabled ? 'disability' : f.helpers.weightedArrayElement([{ weight: 85, value: 'healthy' as const }, { weight: 10, value: 'fair' as const }, { weight: 5, value: 'chronic_illness' as const }]),
+    healthDetail: disabled ? f.helpers.arrayElement(['听力残疾', '肢体残疾', '智力残疾']) : null,
+    disabilityGrade: disabled ? f.number.int({ min: 1, max: 4 }) : null,
+    psychBehaviour: psych ? '情绪低落，不愿与人交流' : '正常',
+    assistance: orphan ? [{ kind: 'orphan', yuanPerMonth: 1500 }] : poor ? [{ kind: 'dibao', yuanPerMonth: f.number.int({ min: 300, max: 600 }) }] : [],
+    educationAid: poor ? '雨露计划' : null,
+    fatherStatus: father.status, fatherAwaySince: day(father.awaySince),
+    motherStatus: mother.status, motherAwaySince: day(mother.awaySince),
+    incomePerCapita: f.number.int({ min: 2500, max: poor ? 5000 : 15000 }),
+    familySubsidies: poor ? [{ kind: 'dibao', yuanPerMonth: f.number.int({ min: 300, max: 800 }) }] : [],
+    entrustedCarer: leftBehind ? f.helpers.weightedArrayElement([{ weight: 15, value: 'grandparents' as const }, { weight: 4, value: 'relatives_friends' as const }, { weight: 1, value: 'none' as const }]) : null,
+    entrustedReason: leftBehind ? (mother.status === 'away' ? 'both_away' : 'one_away_other_incapable') : null,
+    entrustedCareQuality: leftBehind ? f.helpers.arrayElement(['good', 'fair', 'fair', 'poor'] as const) : null,
+    careGiven: f.datatype.boolean(0.5) ? '节日慰问，送学习用品' : null,
+    filedByName: c.directorName,
+    filedAt: day(daysBefore(c.today, f.number.int({ min: 30, max: 700 }))),
+    riskLevel: risk, riskAssessedAt: day(daysBefore(c.today, f.number.int({ min: 5, max: 180 }))), riskAssessor: c.directorName,
+    nearWater: f.datatype.boolean(0.15),
+    specialAttention: [
+      ...(parentIncapable && f.datatype.boolean(0.5) ? ['parent_disability' as const] : []),
+      ...(disabled ? ['child_disability' as const] : []),
+      ...(psych ? ['psych_behaviour' as const] : []),
+      ...(parentGone ? ['single_parent' as const] : []),
+    ],
+    priorityReasons: [
+      ...(orphan ? ['orphan' as const] : []),
+      ...(kind === 'guardianship' && father.status === 'missing' ? ['de_facto_unsupported' as const] : []),
+      ...(disabled && poor ? ['ill_or_disabled_poor' as const] : []),
+      ...(f.datatype.boolean(0.05) ? ['relocation_settlement' as const] : []),
+    ],
+    serviceTips: f.helpers.arrayElement(TIPS),
+    directorWorkPhone: `0772${f.string.numeric(7)}`,
+    consentGivenBy: consented && consentBy ? consentBy.name : null,
+    consentRelation: consented && consentBy ? consentBy.relation : null,
+    consentDate: consented ? day(daysBefore(c.today, f.number.int({ min: 10, max: 300 }))) : null,
+    consentMethod: consented ? f.helpers.arrayElement(['written', 'thumbprint'] as const) : null,
+  } satisfies Partial<Prisma.ChildUncheckedCreateInput>
+  return { columns: { ...columns, ...arrangement(columns, guardians) }, guardians }
+}
+
+const CONTACT = [
+  { parentContactFrequency: 'weekly', parentContactModes: ['video', 'phone'] },
+  { parentContactFrequency: 'monthly', parentContactModes: ['phone'] },
+  { parentContactFrequency: 'weekly', parentContactModes: ['video'] },
+  { parentContactFrequency: 'rarely', parentContactModes: ['phone', 'home_visit'] },
+] as const
+
+/**
+ * The entrusted-care arrangement (issue #17), derived from what was drawn so no new draw shifts the
+ * files after this one: the grandmother (or a relative) cares since the parents left, the director
+ * last assessed it when filing, the parents keep in touch as the income hints.
+ */
+function arrangement(c: { entrustedCarer: string | null; fatherAwaySince: Date | null; motherAwaySince: Date | null; filedAt: Date | null; incomePerCapita: number }, guardians: Array<{ relation: string; name: string }>) {
+  if (c.entrustedCarer !== 'grandparents' && c.entrustedCarer !== 'relatives_friends') return {}
+  const since = [c.fatherAwaySince, c.motherAwaySince].filter((d): d is Date => !!d).sort((a, b) => b.getTime() - a.getTime())[0] ?? null
   return {
-    columns: {
-      difficultyKinds: kind ? [kind] : [],
-      singleParentFamily: parentGone ? (father.status === 'deceased' || father.status === 'missing' ? ('mother' as const) : ('father' as const)) : ('no' as const),
-      schoolStage: stage, schoolGrade: stage === 'primary' ? Math.min(6, Math.max(1, age - 5)) : stage === 'junior' ? age - 11 : null,
-      schoolName: stage === 'preschool' ? '村幼儿园' : stage === 'primary' ? '村小学' : '乡镇中学',
-      boarding: age >= 12 && f.datatype.boolean(0.6),
-      guardianship: leftBehind ? '由祖辈照料' : parentGone ? '单亲抚养' : '父母照料',
-      healthStatus: disabled ? 'disability' : f.helpers.weightedArrayElement([{ weight: 85, value: 'healthy' as const }, { weight: 10, value: 'fair' as const }, { weight: 5, value: 'chronic_illness' as const }]),
-      healthDetail: disabled ? f.helpers.arrayElement(['听力残疾', '肢体残疾', '智力残疾']) : null,
-      disabilityGrade: disabled ? f.number.int({ min: 1, max: 4 }) : null,
-      psychBehaviour: psych ? '情绪低落，不愿与人交流' : '正常',
-      assistance: orphan ? [{ kind: 'orphan', yuanPerMonth: 1500 }] : poor ? [{ kind: 'dibao', yuanPerMonth: f.number.int({ min: 300, max: 600 }) }] : [],
-      educationAid: poor ? '雨露计划' : null,
-      fatherStatus: father.status, fatherAwaySince: day(father.awaySince),
-      motherStatus: mother.status, motherAwaySince: day(mother.awaySince),
-      incomePerCapita: f.number.int({ min: 2500, max: poor ? 5000 : 15000 }),
-      familySubsidies: poor ? [{ kind: 'dibao', yuanPerMonth: f.number.int({ min: 300, max: 800 }) }] : [],
-      entrustedCarer: leftBehind ? f.helpers.weightedArrayElement([{ weight: 15, value: 'grandparents' as const }, { weight: 4, value: 'relatives_friends' as const }, { weight: 1, value: 'none' as const }]) : null,
-      entrustedReason: leftBehind ? (mother.status === 'away' ? 'both_away' : 'one_away_other_incapable') : null,
-      entrustedCareQuality: leftBehind ? f.helpers.arrayElement(['good', 'fair', 'fair', 'poor'] as const) : null,
-      careGiven: f.datatype.boolean(0.5) ? '节日慰问，送学习用品' : null,
-      filedByName: c.directorName,
-      filedAt: day(daysBefore(c.today, f.number.int({ min: 30, max: 700 }))),
-      riskLevel: risk, riskAssessedAt: day(daysBefore(c.today, f.number.int({ min: 5, max: 180 }))), riskAssessor: c.directorName,
-      nearWater: f.datatype.boolean(0.15),
-      specialAttention: [
-        ...(parentIncapable && f.datatype.boolean(0.5) ? ['parent_disability' as const] : []),
-        ...(disabled ? ['child_disability' as const] : []),
-        ...(psych ? ['psych_behaviour' as const] : []),
-        ...(parentGone ? ['single_parent' as const] : []),
-      ],
-      priorityReasons: [
-        ...(orphan ? ['orphan' as const] : []),
-        ...(kind === 'guardianship' && father.status === 'missing' ? ['de_facto_unsupported' as const] : []),
-        ...(disabled && poor ? ['ill_or_disabled_poor' as const] : []),
-        ...(f.datatype.boolean(0.05) ? ['relocation_settlement' as const] : []),
-      ],
-      serviceTips: f.helpers.arrayElement(TIPS),
-      directorWorkPhone: `0772${f.string.numeric(7)}`,
-      consentGivenBy: consented && consentBy ? consentBy.name : null,
-      consentRelation: consented && consentBy ? consentBy.relation : null,
-      consentDate: consented ? day(daysBefore(c.today, f.number.int({ min: 10, max: 300 }))) : null,
-      consentMethod: consented ? f.helpers.arrayElement(['written', 'thumbprint'] as const) : null,
-    } satisfies Partial<Prisma.ChildUncheckedCreateInput>,
-    guardians,
+    entrustedCarerName: c.entrustedCarer === 'grandparents' ? (guardians.find((g) => g.relation === 'grandmother')?.name ?? null) : null,
+    entrustedSince: since,
+    entrustedAssessedOn: c.filedAt,
+    ...CONTACT[c.incomePerCapita % CONTACT.length]!,
+    parentContactModes: [...CONTACT[c.incomePerCapita % CONTACT.length]!.parentContactModes],
   }
 }

@@ -15,6 +15,7 @@ import { fullFileExtras } from './child-files'
 import { approvedDetails, recordApproval, seedVettingQueue } from './demo-volunteers'
 import { seedPairings } from './demo-pairings'
 import { seedCheckins } from './demo-checkins'
+import { seedCare } from './demo-care'
 
 const CHILDREN_PER_VILLAGE = 10
 const INTERESTS = ['画画', '唱歌', '跳舞', '篮球', '跳绳', '看故事书', '下棋', '手工', '种花', '踢毽子']
@@ -56,6 +57,8 @@ export async function seedDemo(prisma: Db, keyring: Keyring, log: (m: string) =>
       await seedPairings(tx)
       // 王阿姨's check-ins: two confirmed by 李主任, one waiting in her queue (demo-checkins.ts).
       await seedCheckins(tx)
+      // Issue #17: the near-water list, an overdue entrusted-care check, training, an activity (demo-care.ts).
+      await seedCare(tx)
     },
     { timeout: 120_000 },
   )

@@ -7,6 +7,8 @@ export const SERVICE_TYPES = [
   'emotional_comfort',
   'mental_health',
   'safety_education',
+  // 防溺水: the talk before the winter and summer holidays for a child who lives near water (care/water-safety.ts).
+  'water_safety',
   'material_aid',
   'holiday_visit',
   'daily_help',
@@ -20,6 +22,7 @@ export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
   emotional_comfort: '情感抚慰',
   mental_health: '心理健康引导',
   safety_education: '人身安全教育',
+  water_safety: '防溺水安全教育',
   material_aid: '爱心资助',
   holiday_visit: '节日慰问',
   daily_help: '生活帮助',

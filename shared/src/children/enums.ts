@@ -106,5 +106,6 @@ export const CLOSE_REASON_LABELS = {
 export const TRANSFER_STATUSES = ['pending', 'accepted', 'declined', 'cancelled'] as const
 export const TRANSFER_STATUS_LABELS = { pending: '待接收', accepted: '已转移', declined: '已拒绝', cancelled: '已撤回' } as const
 
-export const HISTORY_KINDS = ['created', 'updated', 'transferred', 'closed', 'year_completed', 'year_archived'] as const
+/** `carer_changed`: a new entrusted carer (委托照护), its own entry so the change stands out in the timeline. */
+export const HISTORY_KINDS = ['created', 'updated', 'transferred', 'closed', 'year_completed', 'year_archived', 'carer_changed'] as const
 export type HistoryKind = (typeof HISTORY_KINDS)[number]

@@ -149,7 +149,7 @@ export const MyCheckinSchema = z
 
 export const MyCheckinsSchema = z
   .object({
-    /** Hours and points count confirmed check-ins only. */
+    /** Hours and points count what a director confirmed only: check-ins, and service at care activities. */
     totals: z.object({
       hours: z.number(),
       points: z.number(),
@@ -157,11 +157,17 @@ export const MyCheckinsSchema = z
       pending: z.number().int(),
       disputed: z.number().int(),
     }),
+    /** Service at care activities (care/activities.ts), inside the totals' hours and points. */
+    activities: z.object({ confirmed: z.number().int(), pending: z.number().int(), hours: z.number() }),
     /** 平台记录: these hours are the platform's record, not a certificate. */
     hoursLabel: z.string(),
     hoursNote: z.string(),
     /** Each active pairing's cadence: when the next contact is due. */
-    pairings: z.array(z.object({ pairingId: IdSchema, childDisplayName: z.string(), cadence: PairingCadenceSchema })),
+    pairings: z.array(z.object({
+      pairingId: IdSchema, childDisplayName: z.string(), cadence: PairingCadenceSchema,
+      /** A near-water child's talk before the holiday in force (care/water-safety.ts): done by my own check-in. */
+      waterSafety: z.object({ label: z.string(), dueOn: CalendarDateSchema, done: z.boolean() }).nullable(),
+    })),
     items: z.array(MyCheckinSchema),
   })
   .meta({ id: 'MyCheckins' })

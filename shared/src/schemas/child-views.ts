@@ -9,6 +9,7 @@ import {
   HEALTH_STATUSES, HUKOU_TYPES, PARENT_STATUSES, SCHOOL_STAGES, SINGLE_PARENT_FAMILIES, SUBSIDY_KINDS,
 } from '../children/enums'
 import { GRADE_BANDS } from '../children/display'
+import { ENTRUSTED_FOLLOW_UPS, PARENT_CONTACT_FREQUENCIES, PARENT_CONTACT_MODES } from '../care/entrusted'
 import {
   ChildCategorySchema, ChildGenderSchema, EligibilityWarningSchema, GuardianRelationSchema, PriorityReasonSchema,
   RiskLevelSchema, SpecialAttentionSchema,
@@ -18,6 +19,21 @@ import { CalendarDateSchema, IdSchema, RegionCodeSchema } from './common'
 const dates = { createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() }
 const pairingStatus = z.enum(['unpaired', 'paired'])
 const status = z.enum(['active', 'closed'])
+
+/** The file's entrusted care: the template's three boxes, the arrangement, and where the director's check stands. */
+// Yearly snapshots taken before issue #17 hold only the three boxes: the rest reads as empty.
+export const EntrustedCareViewSchema = z.object({
+  carer: z.enum(ENTRUSTED_CARERS),
+  reason: z.enum(ENTRUSTED_REASONS).nullable(),
+  quality: z.enum(CARE_QUALITIES).nullable(),
+  carerName: z.string().nullable().default(null),
+  since: CalendarDateSchema.nullable().default(null),
+  agreementOn: CalendarDateSchema.nullable().default(null),
+  parentContact: z.object({ frequency: z.enum(PARENT_CONTACT_FREQUENCIES), modes: z.array(z.enum(PARENT_CONTACT_MODES)) }).nullable().default(null),
+  /** The director's latest assessment on a visit, and what remains to be done after a finding. */
+  assessedOn: CalendarDateSchema.nullable().default(null),
+  followUp: z.enum(ENTRUSTED_FOLLOW_UPS).nullable().default(null),
+})
 
 /** Director, supervisor, civil affairs inside their region: everything, identifiers masked. */
 export const ChildFullViewSchema = z
@@ -58,7 +74,7 @@ export const ChildFullViewSchema = z
     incomePerCapita: z.number().int().nullable(),
     familySubsidies: z.array(z.object({ kind: z.enum(SUBSIDY_KINDS), yuanPerMonth: z.number().int().nullable() })),
     socialSupport: z.string().nullable(),
-    entrustedCare: z.object({ carer: z.enum(ENTRUSTED_CARERS), reason: z.enum(ENTRUSTED_REASONS).nullable(), quality: z.enum(CARE_QUALITIES).nullable() }).nullable(),
+    entrustedCare: EntrustedCareViewSchema.nullable(),
     careGiven: z.string().nullable(),
     otherNotes: z.string().nullable(),
     filedByName: z.string(),

@@ -10,6 +10,7 @@ import {
 } from '../children/enums'
 import { ELIGIBILITY_WARNINGS, type EligibilityWarningCode } from '../children/eligibility'
 import { ID_NUMBER_PROBLEM_MESSAGES, parseIdNumber } from '../id-number'
+import { PARENT_CONTACT_FREQUENCIES, PARENT_CONTACT_MODES } from '../care/entrusted'
 import { CalendarDateSchema, IdSchema, text, TextSchema } from './common'
 
 export const ChildGenderSchema = z.enum(['male', 'female'])
@@ -35,6 +36,28 @@ const setOf = <T extends readonly [string, ...string[]]>(values: T, max: number)
   z.array(z.enum(values)).max(max).refine((a) => new Set(a).size === a.length, { message: '选项重复' })
 const tags = z.array(TextSchema.min(1).max(10)).max(10)
 const yuan = z.number().int().min(0).max(1_000_000).nullable().optional()
+
+/** How the parents away keep in touch with the child ("加强……日常联络沟通"). */
+export const ParentContactSchema = z.strictObject({
+  frequency: z.enum(PARENT_CONTACT_FREQUENCIES),
+  modes: z.array(z.enum(PARENT_CONTACT_MODES)).max(PARENT_CONTACT_MODES.length).refine((a) => new Set(a).size === a.length, { message: '选项重复' }),
+})
+
+/**
+ * 委托照护 (care/entrusted.ts): the template's who / why / how well, and the arrangement — the
+ * carer's name, since when, the 委托监护确认书's date, how the parents keep in touch. On an edit a
+ * key left out keeps what is stored; the director's assessment and the carer change have their own
+ * routes, so a file edit never rewrites them silently.
+ */
+export const EntrustedCareInputSchema = z.strictObject({
+  carer: z.enum(ENTRUSTED_CARERS),
+  reason: z.enum(ENTRUSTED_REASONS).nullable().optional(),
+  quality: z.enum(CARE_QUALITIES).nullable().optional(),
+  carerName: optText(20),
+  since: CalendarDateSchema.nullable().optional(),
+  agreementOn: CalendarDateSchema.nullable().optional(),
+  parentContact: ParentContactSchema.nullable().optional(),
+})
 
 const ParentInput = z.strictObject({ status: z.enum(PARENT_STATUSES), awaySince: CalendarDateSchema.nullable().optional() })
 
@@ -81,7 +104,7 @@ export const childFileFields = {
   incomePerCapita: z.number().int().min(0).max(10_000_000).nullable().optional(),
   familySubsidies: z.array(z.strictObject({ kind: z.enum(SUBSIDY_KINDS), yuanPerMonth: yuan })).max(SUBSIDY_KINDS.length).optional(),
   socialSupport: optText(200),
-  entrustedCare: z.strictObject({ carer: z.enum(ENTRUSTED_CARERS), reason: z.enum(ENTRUSTED_REASONS).nullable().optional(), quality: z.enum(CARE_QUALITIES).nullable().optional() }).nullable().optional(),
+  entrustedCare: EntrustedCareInputSchema.nullable().optional(),
   careGiven: optText(1000),
   otherNotes: optText(1000),
   filedByName: TextSchema.min(1).max(20).optional(),

@@ -6,6 +6,8 @@
 import { z } from 'zod'
 import { REGION_LEVELS } from '../regions'
 import { VOLUNTEER_KINDS } from '../volunteers/options'
+import { ACTIVITY_KINDS } from '../care/activities'
+import { HOLIDAY_KINDS } from '../care/holidays'
 import { IdSchema, RegionCodeSchema } from './common'
 
 const Year = z.coerce.number().int().min(2000).max(2100)
@@ -111,8 +113,35 @@ export const DashboardFiguresSchema = z
     openReports: Count,
     /** Confirmed love-parent check-ins this year (check-ins, issue #8). */
     checkins: Count,
+    // ── issue #17: entrusted care, water safety, directors, activities, concerns ──
+    /** Entrusted carers overdue for the yearly re-assessment, and findings whose follow-up is still open. */
+    entrustedOverdue: Count,
+    entrustedFollowUps: Count,
+    /** Open files flagged near water, and those given the talk of `waterWindow` (the holiday in force or the last one). */
+    nearWater: Count,
+    waterSafetyCovered: Count,
+    /** Villages without a director, or over 30 served children with only one. */
+    villagesNeedingDirector: Count,
+    /** Directors of the region, and those with no training on record this year (每年培训全覆盖). */
+    directors: Count,
+    directorsUntrained: Count,
+    /** Care activities held this year, and the villages (with open files) that had no safety-knowledge visit yet. */
+    activities: Count,
+    villagesWithoutSafetyVisit: Count,
+    /** Psychological concerns not yet closed. */
+    openConcerns: Count,
   })
   .meta({ id: 'DashboardFigures' })
+
+/** The holiday a water-safety figure refers to. */
+export const WaterCoverageWindowSchema = z.object({
+  key: z.string(),
+  holidayKind: z.enum(HOLIDAY_KINDS),
+  label: z.string(),
+  opensOn: DateOnly,
+  closesOn: DateOnly,
+  provisional: z.boolean(),
+})
 export type DashboardFigures = z.infer<typeof DashboardFiguresSchema>
 
 export const DashboardSchema = z
@@ -128,6 +157,8 @@ export const DashboardSchema = z
     subregions: z.array(RegionRef.extend({ figures: DashboardFiguresSchema })),
     /** Confirmed check-ins per month of this year (check-ins, issue #8; zeros until they exist). */
     checkinsByMonth: z.array(z.object({ month: z.string(), count: Count, hours: z.number() })),
+    /** The holiday whose water-safety coverage the figures show; null where no school calendar is entered. */
+    waterWindow: WaterCoverageWindowSchema.nullable(),
   })
   .meta({ id: 'Dashboard' })
 export type Dashboard = z.infer<typeof DashboardSchema>
@@ -166,8 +197,34 @@ export const AnnualReportSchema = z
     checkins: z.object({ confirmed: Count, hours: z.number() }),
     safeguarding: z.object({ received: Count, closed: Count, openNow: Count }),
     volunteers: z.object({ total: Count, approvedInYear: Count, byKind: z.record(z.enum(VOLUNTEER_KINDS), Count) }),
-    /** Service hours as recorded on the platform (平台记录, not certificates under 民政部令第67号). */
+    /** Service hours as recorded on the platform (平台记录, not certificates under 民政部令第67号): check-ins and activities. */
     platformHours: z.number(),
+    entrustedCare: z.object({
+      /** Open files of the year with a carer to assess, and how many of them were assessed during it. */
+      arrangements: Count,
+      assessed: Count,
+      /** Assessments finding the carer lacking or neglectful; the steps that followed. */
+      findings: Count,
+      parentsNotified: Count,
+      carersSupported: Count,
+      carersChanged: Count,
+    }),
+    waterSafety: z.object({
+      /** Each holiday of the year: near-water files open in its window, and those given the talk. */
+      windows: z.array(WaterCoverageWindowSchema.extend({ listed: Count, covered: Count })),
+    }),
+    directors: z.object({ total: Count, trained: Count, trainedPct: z.number().nullable(), villagesNeedingDirector: Count }),
+    activities: z.object({
+      total: Count,
+      byKind: z.record(z.enum(ACTIVITY_KINDS), Count),
+      childrenReached: Count,
+      /** Confirmed hours of volunteers at activities (included in platformHours). */
+      volunteerHours: z.number(),
+      /** Villages with open files, and those that had a safety-knowledge visit (每年至少一次). */
+      villages: Count,
+      villagesWithSafetyVisit: Count,
+    }),
+    concerns: z.object({ recorded: Count, children: Count, referred: Count, closed: Count }),
   })
   .meta({ id: 'AnnualReport' })
 export type AnnualReport = z.infer<typeof AnnualReportSchema>

@@ -18,6 +18,7 @@ export const HISTORY_KIND_LABELS: Record<HistoryKind, string> = {
   closed: '结案',
   year_completed: '完善年度档案',
   year_archived: '年度档案移交乡镇',
+  carer_changed: '更换委托照护人',
 }
 
 /** The file's fields in words, for the timeline ("修改了：监护风险、兴趣爱好"). */

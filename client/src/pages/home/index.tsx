@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ROLE_LABELS } from '@qstx/shared'
 import ErrorState from '../../components/ErrorState'
+import CareLinks from '../../components/CareLinks'
 import CheckinLinks from '../../components/CheckinLinks'
 import ConcernButton from '../../components/ConcernButton'
 import DeskFrame from '../../components/DeskFrame'
@@ -72,6 +73,7 @@ export default function HomePage() {
             <WorkLinks role={activeRole.role} />
             <PairingLinks role={activeRole.role} />
             <ReportsLink role={activeRole.role} />
+            <CareLinks role={activeRole.role} />
             <VolunteerLinks role={activeRole.role} />
             {activeRole.role !== 'admin' && <ManageLinks role={activeRole.role} />}
           </View>

@@ -26,6 +26,8 @@ export const READS: Record<string, { what: string; resolve: Resolve }> = {
   'child.read_year': { what: '查看年度档案', resolve: 'child' },
   'child.read_history': { what: '查看档案修改记录', resolve: 'child' },
   'child.reveal': { what: '显示完整信息', resolve: 'child' },
+  'child.read_entrusted_care': { what: '查看委托照护情况', resolve: 'child' },
+  'child.read_concerns': { what: '查看心理和行为关注', resolve: 'child' },
   'pairing.suggest': { what: '查看结对推荐', resolve: 'child' },
   'pairing.read': { what: '查看结对详情', resolve: 'pairing' },
   'checkin.read': { what: '查看走访记录', resolve: 'pairing' },

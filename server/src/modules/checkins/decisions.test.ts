@@ -142,7 +142,9 @@ describe('GET /api/checkins/mine and GET /api/checkins?pairingId=', () => {
     expect(mine.items).toHaveLength(4)
     expect(mine.items[0].child).toEqual({ displayName: expect.any(String) })
     expect(mine.items[0].child.name).toBeUndefined()
-    expect(mine.pairings).toEqual([{ pairingId, childDisplayName: expect.any(String), cadence: expect.objectContaining({ health: 'on_track', firstMonthContacts: 1 }) }])
+    expect(mine.activities).toEqual({ confirmed: 0, pending: 0, hours: 0 })
+    // The child is not near water: no water-safety task before the holiday.
+    expect(mine.pairings).toEqual([{ pairingId, childDisplayName: expect.any(String), cadence: expect.objectContaining({ health: 'on_track', firstMonthContacts: 1 }), waterSafety: null }])
   })
 
   it("gives staff of the region a pairing's check-ins with its cadence, audited; 404 outside", async () => {

@@ -4,7 +4,7 @@
  * moves forward through the pairings module's seam (pairings/contact.ts), in the same transaction.
  * Two directors deciding at once: the conditional update lets exactly one through, the other 409.
  */
-import { CHECKIN_PAGES, pointsFor } from '@qstx/shared'
+import { CHECKIN_PAGES, chinaDate, pointsFor } from '@qstx/shared'
 import type { Db } from '../../db/prisma'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError } from '../../lib/app-error'
@@ -13,6 +13,7 @@ import type { Clock } from '../../lib/clock'
 import { notify } from '../../lib/notify'
 import { regionNames } from '../children/repository'
 import { recordConfirmedContact } from '../pairings/contact'
+import { advanceWaterSafety } from '../duty/repository'
 import { assertCan, assertMayAct, assertNotOwnCheckin } from './policy'
 import * as repo from './repository'
 import { staffView } from './views'
@@ -40,6 +41,8 @@ export function createDecisionService({ prisma, clock }: { prisma: Db; clock: Cl
       })
       if (!decided) throw new AppError('CHECKIN_ALREADY_DECIDED')
       if (confirm) await recordConfirmedContact(tx, c!.pairingId, c!.startedAt)
+      // A confirmed water-safety talk counts for the near-water child's task, the director's too (care/water-safety.ts).
+      if (confirm && c!.serviceTypes.includes('water_safety')) await advanceWaterSafety(tx, c!.pairing.child.id, new Date(`${chinaDate(c!.startedAt)}T00:00:00Z`))
       await recordAudit(tx, ctx, { action: `checkin.${decision.kind}`, result: 'success', targetType: 'checkin', targetId: id })
       await notify(tx, { recipientUserId: c!.volunteer.userId, ...NOTICE[decision.kind], page: CHECKIN_PAGES.mine })
       const after = (await repo.findForDecision(tx, id))!

@@ -3,13 +3,14 @@
  * coordinators and supervisors), one pairing's check-ins with its cadence (audited, like opening
  * the pairing), and the volunteer's record page — hours and points from confirmed check-ins only.
  */
-import { HOURS_LABEL, HOURS_NOTE, chinaDate, hoursOf, regionPrefix } from '@qstx/shared'
+import { HOURS_LABEL, HOURS_NOTE, WATER_SAFETY_LEAD_DAYS, chinaDate, hoursOf, regionPrefix, waterSafetyWindow } from '@qstx/shared'
 import type { Db } from '../../db/prisma'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError } from '../../lib/app-error'
 import { recordAudit, type AuditContext } from '../../lib/audit'
 import type { Clock } from '../../lib/clock'
 import { regionNames } from '../children/repository'
+import { serviceTotals } from '../activities/repository'
 import { cadenceOfPairings } from './cadence'
 import { assertCan, assertMayAct, listPrefix } from './policy'
 import * as repo from './repository'
@@ -61,17 +62,31 @@ export function createReadService({ prisma, clock }: { prisma: Db; clock: Clock 
     assertCan(actor, 'checkin.mine')
     const volunteer = await repo.volunteerOfUser(prisma, actor.userId)
     if (!volunteer) throw new AppError('VOLUNTEER_PROFILE_MISSING')
-    const [totals, rows, pairings] = await Promise.all([
-      repo.totalsOf(prisma, volunteer.id), repo.recentOf(prisma, volunteer.id), repo.activePairingsOf(prisma, volunteer.id),
+    const today = chinaDate(clock.now())
+    // A window is at most the lead time plus a summer holiday long: talks older than that count for none in force.
+    const since = new Date(clock.now().getTime() - (WATER_SAFETY_LEAD_DAYS + 70) * DAY)
+    const [totals, activities, rows, pairings, talks] = await Promise.all([
+      repo.totalsOf(prisma, volunteer.id), serviceTotals(prisma, volunteer.id), repo.recentOf(prisma, volunteer.id), repo.activePairingsOf(prisma, volunteer.id),
+      repo.waterTalksOf(prisma, volunteer.id, since),
     ])
-    const cadence = await cadenceOfPairings(prisma, pairings, chinaDate(clock.now()))
+    const cadence = await cadenceOfPairings(prisma, pairings, today)
+    const waterTask = (p: (typeof pairings)[number]) => {
+      const w = p.child.nearWater ? waterSafetyWindow(p.villageCode, today) : null
+      if (!w) return null
+      const done = talks.some((t) => t.pairingId === p.id && chinaDate(t.startedAt) >= w.opensOn && chinaDate(t.startedAt) <= w.closesOn)
+      return { label: w.label, dueOn: w.dueOn, done }
+    }
     return {
-      totals: { hours: hoursOf(totals.minutes), points: totals.points, confirmed: totals.confirmed, pending: totals.pending, disputed: totals.disputed },
+      totals: {
+        hours: hoursOf(totals.minutes + activities.minutes), points: totals.points + activities.points,
+        confirmed: totals.confirmed, pending: totals.pending, disputed: totals.disputed,
+      },
+      activities: { confirmed: activities.confirmed, pending: activities.pending, hours: hoursOf(activities.minutes) },
       hoursLabel: HOURS_LABEL,
       hoursNote: HOURS_NOTE,
       pairings: pairings.flatMap((p) => {
         const c = cadence.get(p.id)
-        return c ? [{ pairingId: p.id, childDisplayName: p.child.displayName, cadence: c }] : []
+        return c ? [{ pairingId: p.id, childDisplayName: p.child.displayName, cadence: c, waterSafety: waterTask(p) }] : []
       }),
       items: rows.map((r) => ({ ...checkinView(r), child: { displayName: r.pairing.child.displayName } })),
     }

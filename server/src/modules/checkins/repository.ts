@@ -105,6 +105,14 @@ export async function totalsOf(tx: Tx, volunteerId: string) {
   }
 }
 
+/** The volunteer's own water-safety check-ins since `from` that were not disputed (their task in care/water-safety.ts). */
+export function waterTalksOf(tx: Tx, volunteerId: string, from: Date) {
+  return tx.checkin.findMany({
+    where: { volunteerId, serviceTypes: { has: 'water_safety' }, status: { not: 'disputed' }, startedAt: { gte: from } },
+    select: { pairingId: true, startedAt: true },
+  })
+}
+
 export function recentOf(tx: Tx, volunteerId: string) {
   return tx.checkin.findMany({
     where: { volunteerId },
@@ -117,7 +125,7 @@ export function recentOf(tx: Tx, volunteerId: string) {
 export function activePairingsOf(tx: Tx, volunteerId: string) {
   return tx.pairing.findMany({
     where: { volunteerId, state: 'active' },
-    select: { id: true, state: true, villageCode: true, startDate: true, lastConfirmedContactAt: true, child: { select: { displayName: true } } },
+    select: { id: true, state: true, villageCode: true, startDate: true, lastConfirmedContactAt: true, child: { select: { displayName: true, nearWater: true } } },
     orderBy: { startDate: 'asc' },
   })
 }

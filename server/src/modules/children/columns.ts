@@ -78,10 +78,7 @@ export function columnsFor(body: Body, keyring: Keyring, existing: ChildFile | n
   if (b.incomePerCapita !== undefined) d.incomePerCapita = b.incomePerCapita
   if (b.familySubsidies !== undefined) d.familySubsidies = b.familySubsidies.map((a) => ({ kind: a.kind, yuanPerMonth: a.yuanPerMonth ?? null }))
   if (b.socialSupport !== undefined) d.socialSupport = b.socialSupport
-  if (b.entrustedCare !== undefined) {
-    const e = b.entrustedCare
-    Object.assign(d, { entrustedCarer: e?.carer ?? null, entrustedReason: e?.reason ?? null, entrustedCareQuality: e?.quality ?? null })
-  }
+  if (b.entrustedCare !== undefined) entrustedColumns(d, b.entrustedCare)
   if (b.careGiven !== undefined) d.careGiven = b.careGiven
   if (b.otherNotes !== undefined) d.otherNotes = b.otherNotes
   if (b.filedByName !== undefined) d.filedByName = b.filedByName
@@ -99,6 +96,25 @@ export function columnsFor(body: Body, keyring: Keyring, existing: ChildFile | n
     Object.assign(d, { consentGivenBy: c?.givenBy ?? null, consentRelation: c?.relation ?? null, consentDate: date(c?.date), consentMethod: c?.method ?? null })
   }
   return b.guardians === undefined ? { data: d } : { data: d, guardians: guardianWrites(b.guardians, keyring, existing) }
+}
+
+/**
+ * The template's three boxes are written as sent (a box left out is emptied, as before); the
+ * arrangement's keys left out keep what is stored. No carer at all clears the arrangement too.
+ */
+function entrustedColumns(d: Data, e: Body['entrustedCare']): void {
+  if (!e) {
+    Object.assign(d, {
+      entrustedCarer: null, entrustedReason: null, entrustedCareQuality: null, entrustedCarerName: null, entrustedSince: null,
+      entrustedAgreementOn: null, parentContactFrequency: null, parentContactModes: [],
+    })
+    return
+  }
+  Object.assign(d, { entrustedCarer: e.carer, entrustedReason: e.reason ?? null, entrustedCareQuality: e.quality ?? null })
+  if (e.carerName !== undefined) d.entrustedCarerName = e.carerName
+  if (e.since !== undefined) d.entrustedSince = date(e.since)
+  if (e.agreementOn !== undefined) d.entrustedAgreementOn = date(e.agreementOn)
+  if (e.parentContact !== undefined) Object.assign(d, { parentContactFrequency: e.parentContact?.frequency ?? null, parentContactModes: e.parentContact?.modes ?? [] })
 }
 
 function guardianWrites(input: NonNullable<Body['guardians']>, keyring: Keyring, existing: ChildFile | null): GuardianWrite[] {

@@ -6,7 +6,7 @@
  * address or guardian phone.
  */
 import type { Prisma } from '../../generated/prisma/client'
-import type { ChildFullView } from '@qstx/shared'
+import type { ChildFullView, ParentContactMode } from '@qstx/shared'
 
 type Json = Prisma.JsonValue
 type FullView = ChildFullView
@@ -32,8 +32,8 @@ export type ChildFile = Omit<FullView, 'view' | 'villageName' | 'age' | 'idNumbe
 export const childInclude = { guardians: { orderBy: { ordinal: 'asc' } } } as const satisfies Prisma.ChildInclude
 export type ChildRow = Prisma.ChildGetPayload<{ include: typeof childInclude }>
 
-type DateColumn = 'birthDate' | 'fatherAwaySince' | 'motherAwaySince' | 'filedAt' | 'riskAssessedAt' | 'consentDate'
-type Unread = 'nameGrams' | 'facets' | 'idNumberIndex' | 'createdById' | 'lastContactOn' | 'lastHomeVisitOn'
+type DateColumn = 'birthDate' | 'fatherAwaySince' | 'motherAwaySince' | 'filedAt' | 'riskAssessedAt' | 'consentDate' | 'entrustedSince' | 'entrustedAgreementOn' | 'entrustedAssessedOn'
+type Unread = 'nameGrams' | 'facets' | 'idNumberIndex' | 'createdById' | 'lastContactOn' | 'lastHomeVisitOn' | 'waterSafetyOn' | 'directorUserId'
 /**
  * What fileFromRow reads: a Prisma row, or the hot paths' SQL row (repository.ts), whose `date`
  * columns arrive as 'YYYY-MM-DD' text — node-postgres would parse them at local midnight, a day
@@ -79,7 +79,14 @@ export function fileFromRow(r: ChildFileRow): ChildFile {
     incomePerCapita: r.incomePerCapita,
     familySubsidies: money(r.familySubsidies),
     socialSupport: r.socialSupport,
-    entrustedCare: r.entrustedCarer ? { carer: r.entrustedCarer, reason: r.entrustedReason, quality: r.entrustedCareQuality } : null,
+    entrustedCare: r.entrustedCarer
+      ? {
+          carer: r.entrustedCarer, reason: r.entrustedReason, quality: r.entrustedCareQuality, carerName: r.entrustedCarerName,
+          since: day(r.entrustedSince), agreementOn: day(r.entrustedAgreementOn),
+          parentContact: r.parentContactFrequency ? { frequency: r.parentContactFrequency, modes: r.parentContactModes as ParentContactMode[] } : null,
+          assessedOn: day(r.entrustedAssessedOn), followUp: r.entrustedFollowUp,
+        }
+      : null,
     careGiven: r.careGiven,
     otherNotes: r.otherNotes,
     filedByName: r.filedByName ?? '',

@@ -22,7 +22,7 @@ const file: ChildFile = {
   health: { status: 'chronic_illness', detail: '哮喘', disabilityGrade: null }, psychBehaviour: '内向', assistance: [{ kind: 'dibao', yuanPerMonth: 300 }],
   educationAid: '雨露计划', medicalAid: null, otherAid: null, father: { status: 'away', awaySince: '2024-01-01' }, mother: { status: 'incapable', awaySince: null },
   guardians: [{ id: '22222222-2222-4222-8222-222222222222', relation: 'grandmother', name: '韦奶奶', phoneEnc: keyring.encrypt('13812345678'), healthy: false, healthDetail: '高血压', occupation: '务农' }],
-  incomePerCapita: 4800, familySubsidies: [{ kind: 'dibao', yuanPerMonth: 600 }], socialSupport: '爱心企业助学', entrustedCare: { carer: 'grandparents', reason: 'one_away_other_incapable', quality: 'fair' },
+  incomePerCapita: 4800, familySubsidies: [{ kind: 'dibao', yuanPerMonth: 600 }], socialSupport: '爱心企业助学', entrustedCare: { carer: 'grandparents', reason: 'one_away_other_incapable', quality: 'fair', carerName: '韦奶奶', since: '2023-03-01', agreementOn: null, parentContact: { frequency: 'weekly', modes: ['video'] }, assessedOn: null, followUp: null },
   careGiven: '送学习用品', otherNotes: null, filedByName: '李芳', filedAt: '2026-01-05', risk: { level: 'high', assessedAt: '2026-01-05', assessor: '李芳' },
   nearWater: true, specialAttention: ['parent_disability'], priorityReasons: ['ill_or_disabled_poor'], interests: ['画画'], needs: ['学业辅导'],
   serviceTips: '周末在家', directorWorkPhone: '07725123456', consent: { givenBy: '韦奶奶', relation: 'grandmother', date: '2026-01-05', method: 'thumbprint' },

@@ -1,4 +1,4 @@
-import type { ChildListQuery } from '@qstx/shared'
+import type { ChildListQuery, HistoryKind } from '@qstx/shared'
 import type { Prisma } from '../../generated/prisma/client'
 import type { Tx } from '../../db/prisma'
 import { empty, one, rows, sql, type Queryable, type Sql } from '../../db/sql'
@@ -56,7 +56,7 @@ export function moveChild(tx: Tx, id: string, from: string, to: string, at: Date
 export interface HistoryWrite {
   childId: string
   at: Date
-  kind: 'created' | 'updated' | 'transferred' | 'closed' | 'year_completed' | 'year_archived'
+  kind: HistoryKind
   actorUserId: string | null
   actorName: string | null
   changes?: FieldChange[]
@@ -165,7 +165,9 @@ const fileColumns = sql`c.id, c.version, c."villageCode", c.name, c."displayName
   c."singleParentFamily", c."schoolStage", c."schoolGrade", c."schoolName", c.boarding, c.guardianship, c."healthStatus", c."healthDetail", c."disabilityGrade",
   c."psychBehaviour", c.assistance, c."educationAid", c."medicalAid", c."otherAid", c."fatherStatus", c."fatherAwaySince"::text AS "fatherAwaySince",
   c."motherStatus", c."motherAwaySince"::text AS "motherAwaySince", c."incomePerCapita", c."familySubsidies", c."socialSupport", c."entrustedCarer",
-  c."entrustedReason", c."entrustedCareQuality", c."careGiven", c."otherNotes", c."filedByName", c."filedAt"::text AS "filedAt", c."riskLevel",
+  c."entrustedReason", c."entrustedCareQuality", c."entrustedCarerName", c."entrustedSince"::text AS "entrustedSince",
+  c."entrustedAgreementOn"::text AS "entrustedAgreementOn", c."parentContactFrequency", c."parentContactModes", c."entrustedAssessedOn"::text AS "entrustedAssessedOn",
+  c."entrustedFollowUp", c."careGiven", c."otherNotes", c."filedByName", c."filedAt"::text AS "filedAt", c."riskLevel",
   c."riskAssessedAt"::text AS "riskAssessedAt", c."riskAssessor", c."nearWater", c."specialAttention"::text[] AS "specialAttention",
   c."priorityReasons"::text[] AS "priorityReasons", c.interests, c.needs, c."serviceTips", c."directorWorkPhone", c."consentGivenBy", c."consentRelation",
   c."consentDate"::text AS "consentDate", c."consentMethod", c."closedAt", c."closedReason", c."closedNote", c."createdAt", c."updatedAt",

@@ -14,6 +14,7 @@ import { diffFiles, fileFromRow } from './file'
 import { assertMayWrite, assertVillageDirector, redactFullFile } from './policy'
 import * as repo from './repository'
 import { closePairingsOfChild } from '../pairings/exits'
+import { assertEditMayChangeCarer, carerChangedByEdit } from '../entrusted-care/assess'
 
 export function createChildWriteService(deps: ChildDeps) {
   const { prisma, clock, keyring } = deps
@@ -67,11 +68,17 @@ export function createChildWriteService(deps: ChildDeps) {
           const other = await repo.findChildByIdIndex(tx, keyring.blindIndex(changes.idNumber))
           if (other && other.id !== id) throw alreadyRegistered(other.villageCode, row.villageCode)
         }
+        const carerOf = (e: { carer: string; carerName?: string | null } | null | undefined) => (e ? { carer: e.carer, carerName: e.carerName ?? null } : null)
+        const e = changes.entrustedCare
+        const carerAfter = e === undefined ? carerOf(before.entrustedCare) : e && { carer: e.carer, carerName: e.carerName !== undefined ? e.carerName : (before.entrustedCare?.carerName ?? null) }
+        assertEditMayChangeCarer(carerOf(before.entrustedCare), carerAfter, row.entrustedFollowUp)
         const { data, guardians } = columnsFor(changes, keyring, before, row.idNumberIndex)
         if (!(await repo.updateChild(tx, id, version, { ...data, updatedAt: clock.now() }))) throw new AppError('CONFLICT')
         if (guardians) await repo.replaceGuardians(tx, id, guardians)
+        // A new carer is its own entry in the history (and the entrusted-care log); the rest of the edit is 'updated'.
+        const carerChanged = await carerChangedByEdit(tx, actor, id, carerOf(before.entrustedCare), carerAfter, todayIn(clock), clock.now())
         const after = fileFromRow((await repo.findChild(tx, id))!)
-        const changed = diffFiles(before, after)
+        const changed = diffFiles(before, after).filter((c) => !(carerChanged && c.field === 'entrustedCare'))
         if (changed.length) {
           await repo.insertHistory(tx, [{ childId: id, at: clock.now(), kind: 'updated', actorUserId: actor.userId, actorName: actor.displayName, changes: changed }])
         }

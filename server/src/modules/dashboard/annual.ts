@@ -6,7 +6,7 @@
  * closed, volunteers by kind. The same figures feed the page (JSON) and the XLSX.
  */
 import {
-  VOLUNTEER_KINDS, chinaDate, chinaYear, dutyRule, regionLevel, regionPrefix, reportingDeadline,
+  VOLUNTEER_KINDS, chinaDate, chinaYear, dutyRule, hoursOf, regionLevel, regionPrefix, reportingDeadline,
   type AnnualReport, type AnnualReportQuery, type RegionLevel, type VolunteerKind,
 } from '@qstx/shared'
 import type { Db } from '../../db/prisma'
@@ -16,6 +16,7 @@ import { AppError } from '../../lib/app-error'
 import type { Clock } from '../../lib/clock'
 import { withinRegionSql } from '../../lib/policy'
 import { dutyCounts } from '../duty/repository'
+import { annualCare } from './annual-care'
 import { confirmedCheckins } from './checkins'
 import { figuresRegion } from './policy'
 import * as repo from './repository'
@@ -37,7 +38,7 @@ export function createAnnualReportService({ prisma, clock }: { prisma: Db; clock
       prefix, year, start: chinaMidnight(`${year}-01-01`), end: chinaMidnight(`${year + 1}-01-01`), firstDay: dateOnly(`${year}-01-01`), asOf: dateOnly(asOf),
     }
     const rule = dutyRule(region)
-    const [children, pairings, safeguarding, volunteers, checkins, duty, regions] = await Promise.all([
+    const [children, pairings, safeguarding, volunteers, checkins, duty, regions, care] = await Promise.all([
       repo.yearChildren(prisma, w, rule),
       repo.yearPairings(prisma, w, chinaMidnight(addDays(asOf, 1))),
       repo.yearSafeguarding(prisma, w),
@@ -45,7 +46,9 @@ export function createAnnualReportService({ prisma, clock }: { prisma: Db; clock
       confirmedCheckins(prisma, { regionPrefix: prefix, from: w.start, to: w.end < now ? w.end : now }),
       dutyCounts(prisma, { region: withinRegionSql(sql`ch."villageCode"`, region), today, rule }),
       repo.regionsByCode(prisma, [region]),
+      annualCare(prisma, region, { prefix, firstDay: `${year}-01-01`, lastDay, asOf }),
     ])
+    const { activityMinutes, ...careSections } = care
     const byKind = Object.fromEntries(VOLUNTEER_KINDS.map((k) => [k, 0])) as Record<VolunteerKind, number>
     for (const r of volunteers.byKind) if (r.kind && r.kind in byKind) byKind[r.kind as VolunteerKind] = r.n
     return {
@@ -71,7 +74,9 @@ export function createAnnualReportService({ prisma, clock }: { prisma: Db; clock
       checkins: { confirmed: checkins.total.count, hours: checkins.total.hours },
       safeguarding,
       volunteers: { total: Object.values(byKind).reduce((a, b) => a + b, 0), approvedInYear: volunteers.approvedInYear, byKind },
-      platformHours: checkins.total.hours,
+      // Check-ins and confirmed service at activities: the platform's record of all hours served.
+      platformHours: Math.round((checkins.total.hours + hoursOf(activityMinutes)) * 10) / 10,
+      ...careSections,
     }
   }
 

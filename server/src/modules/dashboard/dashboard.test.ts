@@ -45,6 +45,10 @@ afterAll(() => t.close())
 const HEMU = {
   children: 4, leftBehind: 3, inDifficulty: 2, priority: 2, priorityPaired: 1, priorityPairedPct: 50, visitedThisMonth: 0, activePairings: 1,
   overdueVisits: 3, dueSoonVisits: 0, staleContacts: 1, openReports: 1, checkins: 0,
+  // Issue #17: one director (古顶村's, signed in below, untrained); 安塘村 serves a child with none;
+  // neither village has had its safety-knowledge visit this year.
+  entrustedOverdue: 0, entrustedFollowUps: 0, nearWater: 0, waterSafetyCovered: 0, villagesNeedingDirector: 1, directors: 1, directorsUntrained: 1,
+  activities: 0, villagesWithoutSafetyVisit: 2, openConcerns: 0,
 }
 
 describe('GET /api/dashboard', () => {
@@ -109,6 +113,14 @@ describe('GET /api/reports/annual', () => {
       safeguarding: { received: 2, closed: 1, openNow: 1 },
       volunteers: { total: 1, approvedInYear: 0, byKind: { love_mother: 0, youth: 0, proxy_parent: 0, workplace: 0, social_organisation: 0, individual: 1 } },
       platformHours: 0,
+      entrustedCare: { arrangements: 0, assessed: 0, findings: 0, parentsNotified: 0, carersSupported: 0, carersChanged: 0 },
+      // Guangxi's winter holiday began on 31 January: its window opened on 3 January; the summer's opens in June.
+      waterSafety: { windows: [expect.objectContaining({ key: '45-2026-winter', opensOn: '2026-01-03', closesOn: '2026-03-01', listed: 0, covered: 0 })] },
+      directors: { total: 1, trained: 0, trainedPct: 0, villagesNeedingDirector: 1 },
+      activities: {
+        total: 0, byKind: { safety_knowledge: 0, holiday: 0, children_home: 0, other: 0 }, childrenReached: 0, volunteerHours: 0, villages: 2, villagesWithSafetyVisit: 0,
+      },
+      concerns: { recorded: 0, children: 0, referred: 0, closed: 0 },
     })
   })
 

@@ -11,8 +11,8 @@
  * 50,000 files); concurrent misses share one computation.
  */
 import {
-  REGION_LEVELS, STALE_AFTER_DAYS, chinaDate, dutyRule, regionAncestry, regionLevel, regionPrefix,
-  type Dashboard, type DashboardFigures, type RegionLevel,
+  REGION_LEVELS, STALE_AFTER_DAYS, chinaDate, coverageWindow, dutyRule, regionAncestry, regionLevel, regionPrefix,
+  type Dashboard, type DashboardFigures, type RegionLevel, type WaterSafetyWindow,
 } from '@qstx/shared'
 import type { Db } from '../../db/prisma'
 import { sql } from '../../db/sql'
@@ -21,6 +21,8 @@ import type { Clock } from '../../lib/clock'
 import { withinRegionSql } from '../../lib/policy'
 import { createShortCache } from '../../lib/short-cache'
 import { dutyCountsByRegion } from '../duty/repository'
+import { staffingFigures } from '../staffing/repository'
+import { activityFigures, careFigures } from './care'
 import { confirmedCheckins } from './checkins'
 import { figuresRegion, pathWithin } from './policy'
 import * as repo from './repository'
@@ -36,7 +38,11 @@ export const chinaMidnight = (d: string) => new Date(Date.parse(`${d}T00:00:00+0
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10)
 
 type Figures = Omit<DashboardFigures, 'priorityPairedPct'>
-const ZERO: Figures = { children: 0, leftBehind: 0, inDifficulty: 0, priority: 0, priorityPaired: 0, visitedThisMonth: 0, activePairings: 0, overdueVisits: 0, dueSoonVisits: 0, staleContacts: 0, openReports: 0, checkins: 0 }
+const ZERO: Figures = {
+  children: 0, leftBehind: 0, inDifficulty: 0, priority: 0, priorityPaired: 0, visitedThisMonth: 0, activePairings: 0, overdueVisits: 0, dueSoonVisits: 0, staleContacts: 0, openReports: 0, checkins: 0,
+  entrustedOverdue: 0, entrustedFollowUps: 0, nearWater: 0, waterSafetyCovered: 0, villagesNeedingDirector: 0, directors: 0, directorsUntrained: 0,
+  activities: 0, villagesWithoutSafetyVisit: 0, openConcerns: 0,
+}
 const withPct = (f: Figures): DashboardFigures => ({ ...f, priorityPairedPct: pct(f.priorityPaired, f.priority) })
 
 interface Computed {
@@ -47,7 +53,12 @@ interface Computed {
   byCode: Map<string, Figures>
   subregions: Array<{ code: string; name: string; level: RegionLevel }>
   checkinsByMonth: Dashboard['checkinsByMonth']
+  water: WaterSafetyWindow | null
 }
+
+export const coverageView = (w: WaterSafetyWindow) => ({
+  key: w.holiday.key, holidayKind: w.holiday.kind, label: w.label, opensOn: w.opensOn, closesOn: w.closesOn, provisional: w.holiday.provisional,
+})
 
 export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma: Db; clock: Clock; cacheMs?: number }) {
   const cached = createShortCache<Computed>(cacheMs)
@@ -59,7 +70,9 @@ export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma:
     const prefix = regionPrefix(region)
     const cutoff = addDays(today, -STALE_AFTER_DAYS)
     const yearStart = chinaMidnight(`${today.slice(0, 4)}-01-01`)
-    const [children, pairings, duty, reports, subs, checkins, ancestry] = await Promise.all([
+    const [firstDay, lastDay] = [`${today.slice(0, 4)}-01-01`, `${today.slice(0, 4)}-12-31`]
+    const water = coverageWindow(region, today)
+    const [children, pairings, duty, reports, subs, checkins, ancestry, care, staffing, activities] = await Promise.all([
       repo.childFigures(prisma, prefix, len, `${today.slice(0, 7)}-01`),
       repo.pairingFigures(prisma, prefix, len, chinaMidnight(addDays(cutoff, 1)), dateOnly(cutoff)),
       dutyCountsByRegion(prisma, { region: withinRegionSql(sql`ch."villageCode"`, region), today, rule: dutyRule(region) }, len),
@@ -67,6 +80,9 @@ export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma:
       level === 'village' ? Promise.resolve([]) : repo.subregions(prisma, region),
       confirmedCheckins(prisma, { regionPrefix: prefix, from: yearStart, to: now }),
       repo.regionsByCode(prisma, regionAncestry(region)),
+      careFigures(prisma, prefix, len, today, water),
+      staffingFigures(prisma, prefix, len, firstDay, lastDay),
+      activityFigures(prisma, prefix, len, firstDay, today),
     ])
     const byCode = new Map<string, Figures>()
     const at = (code: string) => byCode.get(code) ?? (byCode.set(code, { ...ZERO }), byCode.get(code)!)
@@ -75,6 +91,7 @@ export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma:
     for (const r of duty) Object.assign(at(r.code), { overdueVisits: r.overdue, dueSoonVisits: r.dueSoon })
     for (const r of reports) at(r.code).openReports += r.open
     for (const [village, tally] of checkins.byVillage) at(village.slice(0, len)).checkins += tally.count
+    for (const { code, ...r } of [...care, ...staffing, ...activities]) Object.assign(at(code), r)
     const totals = { ...ZERO }
     for (const f of byCode.values()) for (const k of Object.keys(ZERO) as Array<keyof Figures>) totals[k] += f[k]
     const months = Array.from({ length: Number(today.slice(5, 7)) }, (_, i) => `${today.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`)
@@ -85,6 +102,7 @@ export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma:
       byCode,
       subregions: subs.map((s) => ({ code: s.code, name: s.name, level: s.level as RegionLevel })),
       checkinsByMonth: months.map((month) => ({ month, ...(checkins.byMonth.get(month) ?? { count: 0, hours: 0 }) })),
+      water,
     }
   }
 
@@ -103,6 +121,7 @@ export function createDashboardService({ prisma, clock, cacheMs = 0 }: { prisma:
       totals: withPct(c.totals),
       subregions: c.subregions.map((s) => ({ ...s, figures: withPct(c.byCode.get(s.code.slice(0, len)) ?? ZERO) })),
       checkinsByMonth: c.checkinsByMonth,
+      waterWindow: c.water ? coverageView(c.water) : null,
     }
   }
 

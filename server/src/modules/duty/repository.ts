@@ -1,14 +1,22 @@
 import type { DirectorVisitKind } from '../../generated/prisma/client'
 import type { DutyRule } from '@qstx/shared'
 import type { Tx } from '../../db/prisma'
+import { ENTRUSTED_REVIEW_INTERVAL } from '@qstx/shared'
 import { empty, one, sql, type Queryable, type Sql } from '../../db/sql'
 
 export function findChildForDuty(tx: Tx, id: string) {
   return tx.child.findUnique({ where: { id }, select: { id: true, villageCode: true, closedAt: true, lastContactOn: true, lastHomeVisitOn: true } })
 }
 
-export function insertVisit(tx: Tx, data: { childId: string; kind: DirectorVisitKind; visitedOn: Date; problems: string | null; measures: string | null; byUserId: string; createdAt: Date }) {
+export function insertVisit(tx: Tx, data: {
+  childId: string; kind: DirectorVisitKind; visitedOn: Date; problems: string | null; measures: string | null; waterSafetyContent: string | null; byUserId: string; createdAt: Date
+}) {
   return tx.directorVisit.create({ data })
+}
+
+/** The file's latest water-safety talk (a visit's, or a confirmed check-in's): only ever forward. */
+export async function advanceWaterSafety(tx: Tx, childId: string, on: Date) {
+  await tx.child.updateMany({ where: { id: childId, OR: [{ waterSafetyOn: null }, { waterSafetyOn: { lt: on } }] }, data: { waterSafetyOn: on } })
 }
 
 /** Keeps the latest contact / home visit on the file; an older visit entered late never moves it back. */
@@ -39,6 +47,12 @@ export interface DutySqlRow {
   special: boolean
   highRisk: boolean
   openReport: boolean
+  nearWater: boolean
+  waterSafetyOn: string | null
+  directorUserId: string | null
+  /** Null unless the child has a carer to assess (care/entrusted.ts). */
+  entrustedDueOn: string | null
+  entrustedFollowUp: 'notify_parents' | 'resolve' | null
 }
 
 export interface DutyQuery {
@@ -47,7 +61,11 @@ export interface DutyQuery {
   villageCode?: string
   today: string
   rule: DutyRule
-  status?: 'overdue' | 'due_soon' | 'attention'
+  status?: 'overdue' | 'due_soon' | 'attention' | 'entrusted' | 'water'
+  /** A director's own children: assigned to this user, or to nobody. */
+  directorUserId?: string
+  /** The water-safety window in force (care/water-safety.ts), if any: a talk on or after `opensOn` counts. */
+  water?: { opensOn: string; closesOn: string }
 }
 
 const interval = (i: { days?: number; months?: number }) => `${i.months ?? 0} months ${i.days ?? 0} days`
@@ -67,14 +85,21 @@ function dutyRows(q: Omit<DutyQuery, 'status'>): Sql {
            ((ch."createdAt" AT TIME ZONE 'UTC') + interval '8 hours')::date AS filed,
            cardinality(ch."specialAttention") > 0 AS special,
            coalesce(ch."riskLevel"::text IN ('high', 'critical'), false) AS high_risk,
-           o."childId" IS NOT NULL AS open_report
+           o."childId" IS NOT NULL AS open_report,
+           ch."nearWater" AS near_water, ch."waterSafetyOn" AS water_on, ch."directorUserId",
+           coalesce(ch."entrustedCarer"::text IN ('grandparents', 'relatives_friends'), false) AS has_carer,
+           ch."entrustedSince" AS carer_since, ch."entrustedAssessedOn" AS assessed_on, ch."entrustedFollowUp"::text AS follow_up
       FROM children ch
       LEFT JOIN (SELECT DISTINCT r."childId" FROM safeguarding_reports r
                   WHERE r."childId" IS NOT NULL
                     AND NOT EXISTS (SELECT 1 FROM safeguarding_events e WHERE e."reportId" = r.id AND e.type = 'closed')) o ON o."childId" = ch.id
      WHERE ${q.region} AND ch."closedAt" IS NULL ${q.villageCode ? sql`AND ch."villageCode" = ${q.villageCode}` : empty}
+       ${q.directorUserId ? sql`AND (ch."directorUserId" = ${q.directorUserId}::uuid OR ch."directorUserId" IS NULL)` : empty}
   ), d AS (
     SELECT c.*, (special OR high_risk OR open_report) AS heightened,
+           -- The entrusted carer's yearly re-assessment (shared entrustedReviewDue): from the last one, or a year after the arrangement began or the file was filed.
+           CASE WHEN has_carer THEN (coalesce(assessed_on, greatest(filed, coalesce(carer_since, filed))) + ${interval(ENTRUSTED_REVIEW_INTERVAL)}::interval)::date END AS entrusted_due,
+           ${q.water ? sql`near_water AND NOT coalesce(water_on BETWEEN ${q.water.opensOn}::date AND ${q.water.closesOn}::date, false)` : sql`false`} AS water_pending,
            (coalesce(greatest("lastContactOn", "lastHomeVisitOn"), filed)
              + CASE WHEN special OR high_risk OR open_report THEN ${interval(rule.heightenedContact)}::interval ELSE ${interval(rule.contact)}::interval END)::date AS next_contact,
            (coalesce("lastHomeVisitOn", filed)
@@ -82,7 +107,8 @@ function dutyRows(q: Omit<DutyQuery, 'status'>): Sql {
       FROM c
   )
   SELECT d.*, least(next_contact, next_home) < ${q.today}::date AS is_overdue,
-         least(next_contact, next_home) <= (${q.today}::date + ${interval({ days: rule.dueSoonDays })}::interval)::date AS is_due
+         least(next_contact, next_home) <= (${q.today}::date + ${interval({ days: rule.dueSoonDays })}::interval)::date AS is_due,
+         has_carer AND (follow_up IS NOT NULL OR entrusted_due <= (${q.today}::date + ${interval({ days: rule.dueSoonDays })}::interval)::date) AS entrusted_attention
     FROM d`
 }
 
@@ -92,10 +118,23 @@ const SELECTED: Record<NonNullable<DutyQuery['status']> | 'all', Sql> = {
   overdue: sql`is_overdue`,
   due_soon: sql`is_due AND NOT is_overdue`,
   attention: sql`heightened`,
+  entrusted: sql`entrusted_attention`,
+  water: sql`near_water`,
 }
+/**
+ * The page's order, over the rows (LIMIT) and over the page's JSON alike: soonest contact or visit
+ * first; the entrusted list with open follow-ups first, then by its due date; the near-water list
+ * with this holiday's talks still to give first.
+ */
+const ORDERS = {
+  all: { rows: sql`least(next_contact, next_home), name, id`, page: sql`p.due, p.name, p."childId"` },
+  entrusted: { rows: sql`follow_up IS NULL, entrusted_due, name, id`, page: sql`p.follow_up IS NULL, p.entrusted_due, p.name, p."childId"` },
+  water: { rows: sql`water_pending DESC, name, id`, page: sql`p.water_pending DESC, p.name, p."childId"` },
+}
+const orderOf = (q: DutyQuery) => (q.status === 'entrusted' || q.status === 'water' ? ORDERS[q.status] : ORDERS.all)
 const selected = (q: DutyQuery) => SELECTED[q.status ?? 'all']
 
-export interface DutyCounts { all: number; overdue: number; dueSoon: number; heightened: number; selected: number }
+export interface DutyCounts { all: number; overdue: number; dueSoon: number; heightened: number; entrusted: number; nearWater: number; waterPending: number; selected: number }
 export type DutyPageRow = DutySqlRow & { villageName: string }
 
 /**
@@ -109,15 +148,21 @@ export async function dutyCalendar(db: Queryable, q: DutyQuery, limit: number, o
      SELECT (SELECT json_build_object('all', count(*), 'overdue', count(*) FILTER (WHERE is_overdue),
                                       'dueSoon', count(*) FILTER (WHERE is_due AND NOT is_overdue),
                                       'heightened', count(*) FILTER (WHERE heightened),
+                                      'entrusted', count(*) FILTER (WHERE entrusted_attention),
+                                      'nearWater', count(*) FILTER (WHERE near_water),
+                                      'waterPending', count(*) FILTER (WHERE water_pending),
                                       'selected', count(*) FILTER (WHERE ${selected(q)}))
                FROM s) AS counts,
             -- The village names are looked up for the page's rows only, after LIMIT and OFFSET.
-            (SELECT coalesce(json_agg(to_jsonb(p) || jsonb_build_object('villageName', coalesce(r.name, p."villageCode")) ORDER BY p.due, p.name, p."childId"), '[]'::json) FROM (
+            (SELECT coalesce(json_agg(to_jsonb(p) - 'due' - 'entrusted_due' - 'follow_up' - 'water_pending'
+                                      || jsonb_build_object('villageName', coalesce(r.name, p."villageCode")) ORDER BY ${orderOf(q).page}), '[]'::json) FROM (
                SELECT id AS "childId", name, "villageCode", "lastContactOn"::text AS "lastContactOn", "lastHomeVisitOn"::text AS "lastHomeVisitOn",
                       next_contact::text AS "nextContactOn", next_home::text AS "nextHomeVisitOn",
-                      special, high_risk AS "highRisk", open_report AS "openReport", least(next_contact, next_home) AS due
+                      special, high_risk AS "highRisk", open_report AS "openReport", least(next_contact, next_home) AS due,
+                      near_water AS "nearWater", water_on::text AS "waterSafetyOn", "directorUserId",
+                      entrusted_due::text AS "entrustedDueOn", follow_up AS "entrustedFollowUp", entrusted_due, follow_up, water_pending
                  FROM s WHERE ${selected(q)}
-                ORDER BY least(next_contact, next_home), name, id
+                ORDER BY ${orderOf(q).rows}
                 LIMIT ${limit} OFFSET ${offset}) p LEFT JOIN regions r ON r.code = p."villageCode") AS rows`, { prepared: false })
   return out!
 }

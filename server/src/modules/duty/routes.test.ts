@@ -62,7 +62,7 @@ describe('GET /api/duty/calendar', () => {
     expect(byName['覃未访']).toMatchObject({ contactStatus: 'overdue', nextContactOn: '2026-02-05', nextHomeVisitOn: '2026-04-05' })
     expect(byName['覃已联系']).toMatchObject({ contactStatus: 'ok', nextContactOn: '2026-03-25' })
     expect(byName['覃高风险']).toMatchObject({ heightenedReasons: ['high_risk'], nextContactOn: '2026-03-06', contactStatus: 'due_soon', nextHomeVisitOn: '2026-03-20' })
-    expect(cal.counts).toEqual({ overdue: 1, dueSoon: 1, heightened: 1 })
+    expect(cal.counts).toEqual({ overdue: 1, dueSoon: 1, heightened: 1, entrusted: 0, nearWater: 0, waterPending: 0 })
     for (const r of cal.items) {
       const facts = { filedOn: '2026-01-05', lastContactOn: r.lastContactOn, lastHomeVisitOn: r.lastHomeVisitOn, heightenedReasons: r.heightenedReasons }
       expect(dutyOf(facts, NEIGHBOUR, cal.today)).toMatchObject({ nextContactOn: r.nextContactOn, nextHomeVisitOn: r.nextHomeVisitOn, contactStatus: r.contactStatus })

@@ -70,6 +70,7 @@ const PLAIN = [
   'singleParentFamily', 'schoolStage', 'schoolGrade', 'schoolName', 'boarding', 'guardianship', 'healthStatus', 'healthDetail', 'disabilityGrade',
   'psychBehaviour', 'assistance', 'educationAid', 'medicalAid', 'otherAid', 'fatherStatus', 'fatherAwaySince', 'motherStatus', 'motherAwaySince',
   'incomePerCapita', 'familySubsidies', 'socialSupport', 'entrustedCarer', 'entrustedReason', 'entrustedCareQuality', 'careGiven', 'otherNotes',
+  'entrustedCarerName', 'entrustedSince', 'entrustedAgreementOn', 'parentContactFrequency', 'parentContactModes', 'entrustedAssessedOn', 'entrustedFollowUp',
   'filedByName', 'filedAt', 'riskLevel', 'riskAssessedAt', 'riskAssessor', 'nearWater', 'interests', 'needs', 'serviceTips', 'directorWorkPhone',
   'consentGivenBy', 'consentRelation', 'consentDate', 'consentMethod', 'closedAt', 'closedReason', 'closedNote', 'createdAt', 'updatedAt',
 ]

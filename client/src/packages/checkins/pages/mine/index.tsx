@@ -93,8 +93,13 @@ export default function MyCheckinsPage() {
                 已确认 <Text id='mine-confirmed'>{data.totals.confirmed}</Text> 次 · 待确认 <Text id='mine-pending'>{data.totals.pending}</Text> 次 · 有异议{' '}
                 <Text id='mine-disputed'>{data.totals.disputed}</Text> 次
               </Text>
+              {data.activities.confirmed + data.activities.pending > 0 && (
+                <Text id='mine-activity-hours' className='item__line'>
+                  其中关爱活动 {data.activities.hours} 小时（已确认 {data.activities.confirmed} 次，待确认 {data.activities.pending} 次）
+                </Text>
+              )}
               <Text id='mine-hours-note' className='mine__note'>
-                {data.hoursNote}。只有儿童主任确认的走访才计入时长和积分。
+                {data.hoursNote}。只有儿童主任确认的走访和活动才计入时长和积分。
               </Text>
             </View>
             {data.pairings.map((p) => (
@@ -103,6 +108,11 @@ export default function MyCheckinsPage() {
                 <Text className='item__line'>
                   下次联系：{p.cadence.nextDueOn}（{PAIRING_HEALTH_LABELS[p.cadence.health]}）
                 </Text>
+                {p.waterSafety && (
+                  <Text id={`mine-water-${p.pairingId}`} className='item__line'>
+                    {p.waterSafety.done ? `✓ ${p.waterSafety.label}已记录` : `${p.waterSafety.label}：请在 ${p.waterSafety.dueOn} 前给孩子讲一次，记录走访时选“防溺水安全教育”`}
+                  </Text>
+                )}
                 {p.cadence.phase === 'first_month' && (
                   <Text className='item__line'>
                     结对第一个月：已联系 {p.cadence.firstMonthContacts} / {p.cadence.firstMonthRequired} 次

@@ -5,6 +5,7 @@ import { GRADE_BAND_LABELS } from '@qstx/shared'
 import { isApiError } from '../../../../api/api-error'
 import { useChildCard } from '../../../../api/children'
 import ConcernButton from '../../../../components/ConcernButton'
+import CareLinks from '../../components/CareLinks'
 import ErrorState from '../../../../components/ErrorState'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { wechat } from '../../../../platform/wechat'
@@ -100,6 +101,8 @@ export default function ChildCardPage() {
         )}
       </View>
       <ConcernButton id='child-card-report-concern' childId={c.id} />
+      {/* Only a paired love parent ever sees a card. */}
+      <CareLinks childId={c.id} role='volunteer' card />
     </View>
   )
 }

@@ -9,6 +9,7 @@ import ErrorState from '../../../../components/ErrorState'
 import { useMe } from '../../../../hooks/use-auth'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { formatDate } from '../../../../utils/format'
+import CareLinks from '../../components/CareLinks'
 import FileActions from '../../components/FileActions'
 import FullFile from '../../components/FullFile'
 import HistoryList from '../../components/HistoryList'
@@ -77,6 +78,7 @@ export default function ChildFilePage() {
         )}
       </View>
       <ConcernButton id='child-report-concern' childId={c.id} />
+      {full && role && <CareLinks childId={c.id} role={role} />}
       {full && role && (roleCan(role, 'child.update') || roleCan(role, 'child.close')) && <FileActions child={full} role={role} />}
       {full ? <FullFile child={full} /> : c.view === 'working' ? <WorkingFile child={c} /> : null}
       {full && role && roleCan(role, 'child.history') && (

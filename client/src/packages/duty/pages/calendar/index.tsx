@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { DUTY_STATUS_LABELS, HEIGHTENED_REASON_LABELS, roleCan, type DutyStatus } from '@qstx/shared'
 import { CALENDAR_FIRST_PAGE, useDutyCalendar, type DutyFilter } from '../../../../api/duty'
 import ChoiceChips from '../../../../components/ChoiceChips'
+import { CareLines, WaterWindowNote } from '../../components/CareLines'
 import ErrorState from '../../../../components/ErrorState'
 import { ROUTES } from '../../../../constants/routes'
 import { useMe } from '../../../../hooks/use-auth'
@@ -14,7 +15,7 @@ import DeskFrame from '../../../../components/DeskFrame'
 import './index.scss'
 
 type Filter = 'all' | DutyFilter
-const FILTERS: readonly Filter[] = ['all', 'overdue', 'due_soon', 'attention']
+const FILTERS: readonly Filter[] = ['all', 'overdue', 'due_soon', 'attention', 'entrusted', 'water']
 
 const DUE_CLASS: Record<DutyStatus, string> = { ok: 'due', due_soon: 'due due--soon', overdue: 'due due--overdue' }
 
@@ -32,7 +33,9 @@ export default function DutyCalendarPage() {
   const asked = useRouter().params.filter
   const [filter, setFilter] = useState<Filter>(FILTERS.includes(asked as Filter) ? (asked as Filter) : 'all')
   const [page, setPage] = useState(1)
-  const calendar = useDutyCalendar({ ...(filter === 'all' ? {} : { status: filter }), page, pageSize: CALENDAR_FIRST_PAGE.pageSize })
+  // In a village with several directors, each keeps some children: "mine" shows those and the ones nobody keeps yet.
+  const [mine, setMine] = useState(false)
+  const calendar = useDutyCalendar({ ...(filter === 'all' ? {} : { status: filter }), ...(mine ? { mine: 'true' as const } : {}), page, pageSize: CALENDAR_FIRST_PAGE.pageSize })
   // Back from recording a visit: the child's dates have moved.
   useRefetchOnShow(calendar)
   const data = calendar.data
@@ -51,6 +54,8 @@ export default function DutyCalendarPage() {
             { value: 'overdue', label: `已逾期（${count(counts?.overdue)}）` },
             { value: 'due_soon', label: `本周到期（${count(counts?.dueSoon)}）` },
             { value: 'attention', label: `重点关注（${count(counts?.heightened)}）` },
+            { value: 'entrusted', label: `委托照护评估（${count(counts?.entrusted)}）` },
+            { value: 'water', label: `临水儿童（${count(counts?.nearWater)}）` },
           ]}
           value={filter}
           onChange={(f) => {
@@ -58,6 +63,12 @@ export default function DutyCalendarPage() {
             setPage(1)
           }}
         />
+        {records && (
+          <Text id='duty-mine' className={`link duty__mine${mine ? ' duty__mine--on' : ''}`} onClick={() => { setMine(!mine); setPage(1) }}>
+            {mine ? '✓ 只看我负责的儿童' : '只看我负责的儿童'}
+          </Text>
+        )}
+        {data && filter === 'water' && <WaterWindowNote window={data.waterWindow} />}
         {data && (
           <Text id='duty-today' className='muted duty__today'>
             今天 {data.today} · 每月联系一次，每季度入户走访一次；重点关注的儿童每两周联系、每月走访
@@ -106,6 +117,7 @@ export default function DutyCalendarPage() {
                     <Text id={`duty-visit-${row.childId}`} className='duty-row__line'>
                       下次入户：{row.nextHomeVisitOn} <Text className={DUE_CLASS[row.homeVisitStatus]}>{DUTY_STATUS_LABELS[row.homeVisitStatus]}</Text>
                     </Text>
+                    <CareLines row={row} />
                     <Text className='duty-row__last'>
                       上次联系 {row.lastContactOn ?? '—'} · 上次入户 {row.lastHomeVisitOn ?? '—'}
                     </Text>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -8,6 +8,8 @@ import {
 } from '@qstx/shared'
 import type { z } from 'zod'
 import { useDirectorVisits, useRecordVisit } from '../../../../api/duty'
+import { ROUTES } from '../../../../constants/routes'
+import VisitCare, { NO_CARE, careBody, careErrors, type CareInput } from '../../components/VisitCare'
 import { queryKeys } from '../../../../api/query-keys'
 import ChoiceChips, { options } from '../../../../components/ChoiceChips'
 import TextArea from '../../../../components/TextArea'
@@ -19,12 +21,12 @@ import './index.scss'
 type Kind = (typeof DIRECTOR_VISIT_KINDS)[number]
 type Calendar = z.infer<typeof DutyCalendarResponseSchema>
 
-/** The child's name from the calendar this page was opened from: no name in the URL, no extra file read. */
-function useNameFromCalendar(childId: string): string | null {
+/** The child's row of the calendar this page was opened from: no name in the URL, no extra file read. */
+function useRowFromCalendar(childId: string): Calendar['items'][number] | null {
   const client = useQueryClient()
   for (const [, data] of client.getQueriesData<Calendar>({ queryKey: [...queryKeys.duty, 'calendar'] })) {
     const row = data?.items.find((r) => r.childId === childId)
-    if (row) return `${row.name}（${row.villageName}）`
+    if (row) return row
   }
   return null
 }
@@ -36,7 +38,13 @@ function useNameFromCalendar(childId: string): string | null {
 export default function DutyVisitPage() {
   useRequireLogin()
   const { childId = '' } = useRouter().params
-  const name = useNameFromCalendar(childId)
+  // The first row found is kept: the calendar refetches after saving, and the form must not change under the director.
+  const fresh = useRowFromCalendar(childId)
+  const first = useRef(fresh)
+  if (!first.current && fresh) first.current = fresh
+  const shown = first.current
+  const name = shown ? `${shown.name}（${shown.villageName}）` : null
+  const [care, setCare] = useState<CareInput>(NO_CARE)
   const visits = useDirectorVisits(childId)
   const record = useRecordVisit(childId)
   const [kind, setKind] = useState<Kind>('home_visit')
@@ -48,8 +56,10 @@ export default function DutyVisitPage() {
   const submit = () => {
     if (record.isPending) return
     const parsed = CreateDirectorVisitBodySchema.safeParse({
-      kind, visitedOn: date, ...(problems.trim() ? { problems } : {}), ...(measures.trim() ? { measures } : {}),
+      kind, visitedOn: date, ...(problems.trim() ? { problems } : {}), ...(measures.trim() ? { measures } : {}), ...careBody(care),
     })
+    const half = careErrors(care)
+    if (Object.keys(half).length) return setErrors(half)
     if (!parsed.success) return setErrors(zodFieldErrors(parsed.error))
     if (date > todayInChina()) return setErrors({ visitedOn: '走访日期不能晚于今天' })
     setErrors({})
@@ -67,6 +77,11 @@ export default function DutyVisitPage() {
         <View id='visit-saved' className='card duty-visit__saved'>
           <Text className='duty-visit__saved-title'>已记录</Text>
           <Text className='duty-row__line'>下次联系和入户走访的日期已按这次记录更新。</Text>
+          {care.capacity && (
+            <Text id='visit-entrusted-link' className='link duty-visit__next' onClick={() => void Taro.navigateTo({ url: `${ROUTES.careEntrusted}?childId=${childId}` })}>
+              {care.capacity === 'capable' ? '查看委托照护记录' : '下一步：记录告知父母、重新选择照护人'}
+            </Text>
+          )}
           <Button id='visit-done' type='primary' size='large' block onClick={() => void Taro.navigateBack()}>
             返回走访任务
           </Button>
@@ -91,6 +106,7 @@ export default function DutyVisitPage() {
           {errors.visitedOn && <Text className='form-error'>{errors.visitedOn}</Text>}
           <TextArea id='visit-problems' label='发现的问题（选填）' value={problems} onChange={setProblems} error={errors.problems} maxlength={1000} />
           <TextArea id='visit-measures' label='采取的措施（选填）' value={measures} onChange={setMeasures} error={errors.measures} maxlength={1000} />
+          <VisitCare row={shown} value={care} onChange={setCare} errors={errors} />
           {record.isError && (
             <Text id='visit-error' className='form-error'>
               {record.error.message}
@@ -112,6 +128,7 @@ export default function DutyVisitPage() {
               </Text>
               {v.problems && <Text className='duty-row__line'>问题：{v.problems}</Text>}
               {v.measures && <Text className='duty-row__line'>措施：{v.measures}</Text>}
+              {v.waterSafety && <Text className='duty-row__line'>防溺水教育：{v.waterSafety}</Text>}
               <Text className='duty-row__last'>记录人：{v.byName}</Text>
             </View>
           ))}

@@ -10,6 +10,7 @@ import { useMe } from '../../../../hooks/use-auth'
 import { useRequireLogin } from '../../../../hooks/use-require-login'
 import { formatDateTime } from '../../../../utils/format'
 import Chart from '../../components/Chart'
+import CareFigures from '../../components/CareFigures'
 import ExportPanel from '../../components/ExportPanel'
 import { COLORS, type ChartSpec } from '../../components/Chart/spec'
 import './index.scss'
@@ -153,6 +154,8 @@ export default function DashboardPage() {
             </View>
           </View>
         )}
+
+        <CareFigures d={d} annual={annual.data} />
 
         {annual.data && (
           <View id='annual-report' className='card'>

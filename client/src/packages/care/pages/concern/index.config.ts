@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '心理和行为关注' })

@@ -1,0 +1,7 @@
+export * from './entrusted'
+export * from './holidays'
+export * from './water-safety'
+export * from './staffing'
+export * from './activities'
+export * from './concerns'
+export * from './permissions'
