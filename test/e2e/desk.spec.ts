@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { byId, expectText, useE2e } from './helpers'
+import { byId, expectText, shownById, useE2e } from './helpers'
 
 const e2e = useE2e()
 beforeAll(() => e2e.server.ctx.clock.set(new Date()))
@@ -16,16 +16,7 @@ interface Desk {
 }
 
 async function deskOf(persona: string): Promise<Desk> {
-  const res = await fetch(new URL('/api/dev/login', e2e.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) })
-  const { token } = (await res.json()) as { token: string }
-  const page = await e2e.open('desk')
-  await page.setViewportSize({ width: 1366, height: 900 })
-  await page.evaluate((t) => {
-    localStorage.setItem('qstx.session.token', JSON.stringify({ data: t }))
-    localStorage.setItem('qstx.privacy-consent', JSON.stringify({ data: '2025-01' }))
-  }, token)
-  await page.goto(new URL('/pages/home/index', e2e.url).toString())
-  await page.locator('#home-work[data-ready]').waitFor()
+  const { page, token } = await e2e.homeOf(persona, 'desk')
   const api = async <T,>(url: string) => (await (await fetch(new URL(url, e2e.url), { headers: { authorization: `Bearer ${token}` } })).json()) as T
   return { page, api }
 }
@@ -84,7 +75,7 @@ describe('the desk tables', () => {
     const second = await api<{ items: Array<{ id: string }> }>('/api/children?sort=age&page=2')
     await expect.poll(() => rowIds(page, 'children-list')).toEqual(second.items.map((c) => `child-row-${c.id}`))
 
-    await byId(page, 'desk-nav-audit').click()
+    await shownById(page, 'desk-nav-audit').click()
     await byId(page, 'audit-list').waitFor()
     await byId(page, 'audit-list-sort-at').click()
     const oldest = await api<{ items: Array<{ id: string }> }>('/api/audit?sort=oldest&pageSize=20')

@@ -21,6 +21,8 @@ export const DEVICES = {
   desk: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
 } as const
 export type Device = keyof typeof DEVICES
+/** The desk issue 19 was tried on. */
+const DESK_TRIED = { width: 1366, height: 900 }
 
 export interface E2eServer {
   url: string
@@ -107,12 +109,36 @@ export function useE2e() {
       await page.goto(new URL(route, server.url).toString())
       return page
     },
+    /**
+     * A demo persona as a returning user: signed in (session and privacy consent kept), on home with
+     * its work shown; `desk` at the 1366 × 900 the desk layout was tried on.
+     */
+    async homeOf(persona: string, device: Device): Promise<{ page: Page; token: string }> {
+      if (!server) throw new Error('server not started')
+      const res = await fetch(new URL('/api/dev/login', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) })
+      expect(res.status, persona).toBe(200)
+      const { token } = (await res.json()) as { token: string }
+      const page = await this.open(device)
+      if (device === 'desk') await page.setViewportSize(DESK_TRIED)
+      await page.evaluate((t) => {
+        localStorage.setItem('qstx.session.token', JSON.stringify({ data: t }))
+        localStorage.setItem('qstx.privacy-consent', JSON.stringify({ data: '2025-01' }))
+      }, token)
+      await page.goto(new URL('/pages/home/index', server.url).toString())
+      await page.locator('#home-work[data-ready]').waitFor()
+      return { page, token }
+    },
   }
 }
 
 // ---- Acting on the app by the element ids listed in client/src/constants/routes.ts ----
 
 export const byId = (page: Page, id: string) => page.locator(`#${id}`)
+/**
+ * The element of the page on top: H5 keeps the pages under it in the DOM (hidden), so a frame every
+ * page draws — the desk's side navigation — is there once per open page.
+ */
+export const shownById = (page: Page, id: string) => page.locator(`#${id}:visible`)
 
 export async function tap(page: Page, id: string): Promise<void> {
   await byId(page, id).click()

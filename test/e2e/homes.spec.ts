@@ -17,8 +17,6 @@ import { ROOT } from '../../scripts/client-build.mjs'
 const e2e = useE2e()
 const GALLERY = path.join(ARTIFACTS, 'gallery')
 const DOCS_GALLERY = path.join(ROOT, 'docs/gallery')
-/** The desk the issue was tried on. */
-const DESK = { width: 1366, height: 900 }
 
 // The forms' dates are the browser's real clock; the server must agree on "today".
 beforeAll(() => e2e.server.ctx.clock.set(new Date()))
@@ -32,18 +30,7 @@ interface Session {
 
 /** A person on a device, signed in as a returning user is (session and privacy consent kept), on home. */
 async function homeOf(persona: string, device: Device): Promise<Session> {
-  const res = await fetch(new URL('/api/dev/login', e2e.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) })
-  expect(res.status, persona).toBe(200)
-  const { token } = (await res.json()) as { token: string }
-  const page = await e2e.open(device)
-  if (device === 'desk') await page.setViewportSize(DESK)
-  await page.evaluate((t) => {
-    localStorage.setItem('qstx.session.token', JSON.stringify({ data: t }))
-    localStorage.setItem('qstx.privacy-consent', JSON.stringify({ data: '2025-01' }))
-  }, token)
-  await page.goto(new URL('/pages/home/index', e2e.url).toString())
-  await page.locator('#home-work[data-ready]').waitFor()
-  return { page, token, taps: 0 }
+  return { ...(await e2e.homeOf(persona, device)), taps: 0 }
 }
 
 async function tapIn(s: Session, id: string): Promise<void> {

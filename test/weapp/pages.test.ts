@@ -46,6 +46,7 @@ const PAGES: PageCase[] = [
   { route: 'packages/pairings/pages/priority/index', as: 'demo.coordinator', first: /重点儿童未结对/, settled: /安塘村委会/ },
   { route: 'packages/checkins/pages/mine/index', as: 'demo.volunteer.wang', first: /我的服务记录/, settled: /平台记录服务时长.*秀珍/ },
   { route: 'packages/duty/pages/calendar/index', as: 'demo.director.guding', first: /走访.*全部/, settled: /共.*名儿童.*古顶村委会/ },
+  { route: 'packages/care/pages/activities/index', as: 'demo.coordinator', first: /关爱活动/, settled: /防溺水安全知识进村.*古顶村委会.*待儿童主任确认/ },
   { route: 'packages/reports/pages/dashboard/index', as: 'demo.civil', first: /正在统计/, settled: /工作统计.*融水苗族自治县.*建档儿童/ },
 ]
 
