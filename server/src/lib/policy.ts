@@ -6,7 +6,7 @@
  *   which fields                   → per-module redact functions with per-role allow-lists
  */
 import { isWithinRegion, regionPrefix, roleCan, type Action } from '@qstx/shared'
-import { sql, type Sql } from '../db/sql'
+import { raw, sql, type Sql } from '../db/sql'
 import type { ScopedActor } from './actor'
 import { AppError } from './app-error'
 
@@ -32,7 +32,14 @@ export function scopeSql(actor: ScopedActor, column: Sql): Sql {
   return withinRegionSql(column, actor.regionCode)
 }
 
-/** `column` inside `regionCode` (a region contains itself): a filter that narrows a scope, never replaces it. */
+/**
+ * `column` inside `regionCode` (a region contains itself): a filter that narrows a scope, never replaces it.
+ * The prefix is written into the statement's text rather than sent as a value (it is digits only, checked
+ * here): a named statement is then prepared per region, and PostgreSQL plans it knowing the prefix — the
+ * `text_pattern_ops` index, a village's 170 files or a county's 50,000 — once, instead of on every request.
+ */
 export function withinRegionSql(column: Sql, regionCode: string): Sql {
-  return sql`${column} LIKE ${`${regionPrefix(regionCode)}%`}`
+  const prefix = regionPrefix(regionCode)
+  if (!/^\d*$/.test(prefix)) throw new Error(`not a region code: ${JSON.stringify(regionCode)}`)
+  return sql`${column} LIKE ${raw(`'${prefix}%'`)}`
 }

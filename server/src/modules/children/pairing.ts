@@ -20,7 +20,14 @@ export async function pairingStatusOf(tx: Tx, childIds: string[]): Promise<Map<s
 }
 
 /** The same rule for the module's SQL (children aliased `c`): true when the child has a live pairing. */
-export const livePairingSql = sql`EXISTS (SELECT 1 FROM pairings p WHERE p."childId" = c.id AND p.state::text = ANY (${[...LIVE_PAIRING_STATES]}::text[]))`
+const liveOfC = sql`p."childId" = c.id AND p.state::text = ANY (${[...LIVE_PAIRING_STATES]}::text[])`
+export const livePairingSql = sql`EXISTS (SELECT 1 FROM pairings p WHERE ${liveOfC})`
+/**
+ * The same test for a page's column: one index probe per row shown. Written as a scalar subquery
+ * because PostgreSQL may run an EXISTS column as one hashed pass over every pairing instead, when it
+ * expects many rows.
+ */
+export const livePairingColumn = sql`(SELECT true FROM pairings p WHERE ${liveOfC} LIMIT 1) IS NOT NULL`
 
 /** True when this volunteer (user id) is in an active pairing with the child `c`, and still approved. */
 export function activelyPairedWithSql(volunteerUserId: string) {

@@ -6,7 +6,7 @@ import { auditInsert, type AuditContext, type AuditEntry } from '../../lib/audit
 import type { GuardianWrite } from './columns'
 import { childInclude } from './file'
 import type { ChildFileRow, FieldChange } from './file'
-import { livePairingSql } from './pairing'
+import { livePairingColumn, livePairingSql } from './pairing'
 import type { DeskRowSource } from './views'
 
 export function findChild(tx: Tx, id: string) {
@@ -210,22 +210,46 @@ const DESK_ORDERS: Record<ChildListQuery['sort'], Sql> = {
   '-village': sql`c."villageCode" DESC, c.name, c.id`,
 }
 
+export interface DeskQuery {
+  /** The scope and the filters, as the indexes answer them best. */
+  where: Sql
+  /** The same rows, written for reading the county's (name) index in order (reads.ts listFilters). */
+  walk: Sql
+  sort: ChildListQuery['sort']
+  page: number
+  pageSize: number
+  countUpTo: number
+  /** false when the filters' values decide the plan (reads.ts listFilters). */
+  prepared: boolean
+}
+
+const NAME_ORDERS: ReadonlySet<ChildListQuery['sort']> = new Set(['name', '-name'])
+
 /**
- * A page of the desk list (ordered by name, the (name, id) index) and the number of matches up to
- * `countUpTo`, in one statement; a page past the end still answers the count (the LEFT JOIN), with
- * no rows. Planned for each request's values (db/sql.ts, `prepared: false`): a village's list wants
- * the region index, a broad county filter the name order, a narrow one the GIN indexes.
+ * A page of the desk list and the number of matches up to `countUpTo`, in one statement; a page past
+ * the end still answers the count (the LEFT JOIN), with no rows. The matches are first found by the
+ * indexes (`m`, at most `countUpTo`). When there are fewer, the page is sorted from them; when there
+ * are more (a broad filter over a county), the page is read by walking the county's (name) index
+ * and testing each file — about pageSize / share rows, where sorting every match would read
+ * thousands: the planner cannot see that choice itself, since it estimates the county-tagged GIN
+ * tokens as independent and expects a handful of matches (9,267 found where 18 were expected, on
+ * the province dataset). Only the branch the count chose runs (an InitPlan filter).
  */
-export async function deskPage(db: Queryable, where: Sql, sort: ChildListQuery['sort'], page: number, pageSize: number, countUpTo: number) {
-  const order = DESK_ORDERS[sort]
-  const found = await rows<DeskSqlRow & { total: number }>(db, sql`WITH hits AS (
-      SELECT c.id, c.name, c.gender, c."birthDate"::text AS "birthDate", c."idNumberLast4", c."villageCode", c.categories::text[] AS categories,
+export async function deskPage(db: Queryable, d: DeskQuery) {
+  const order = DESK_ORDERS[d.sort]
+  const columns = sql`c.id, c.name, c.gender, c."birthDate"::text AS "birthDate", c."idNumberLast4", c."villageCode", c.categories::text[] AS categories,
              c."difficultyKinds"::text[] AS "difficultyKinds", c."riskLevel", c."nearWater", c."specialAttention"::text[] AS "specialAttention",
-             c."priorityReasons"::text[] AS "priorityReasons", c.needs, c.interests, c."consentGivenBy", c."consentDate"::text AS "consentDate", c."closedAt"
-        FROM children c WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
-    SELECT c.*, ${villageName}, ${livePairingSql} AS paired, n.total
-      FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM children c WHERE ${where} LIMIT ${countUpTo}) AS m) AS n
-      LEFT JOIN hits c ON TRUE
-     ORDER BY ${order}`, { prepared: false })
+             c."priorityReasons"::text[] AS "priorityReasons", c.needs, c.interests, c."consentGivenBy", c."consentDate"::text AS "consentDate", c."closedAt"`
+  const window = sql`ORDER BY ${order} LIMIT ${d.pageSize} OFFSET ${(d.page - 1) * d.pageSize}`
+  // Other orders have no county index to walk: the broad case sorts every match, as the few case does.
+  const broad = NAME_ORDERS.has(d.sort) ? d.walk : d.where
+  const found = await rows<DeskSqlRow & { total: number }>(db, sql`WITH m AS MATERIALIZED (SELECT c.id FROM children c WHERE ${d.where} LIMIT ${d.countUpTo}),
+         n AS (SELECT count(*)::int AS total FROM m),
+         hits AS ((SELECT ${columns} FROM children c WHERE c.id IN (SELECT id FROM m) AND (SELECT total FROM n) < ${d.countUpTo} ${window})
+                  UNION ALL
+                  (SELECT ${columns} FROM children c WHERE (SELECT total FROM n) >= ${d.countUpTo} AND ${broad} ${window}))
+    SELECT c.*, ${villageName}, ${livePairingColumn} AS paired, n.total
+      FROM n LEFT JOIN hits c ON TRUE
+     ORDER BY ${order}`, { prepared: d.prepared })
   return { rows: found.filter((r) => r.id !== null), total: found[0]?.total ?? 0 }
 }
