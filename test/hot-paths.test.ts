@@ -69,7 +69,6 @@ async function seqScans(s: Statement): Promise<string[]> {
   try {
     await client.query('SET enable_seqscan = off')
     const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>({ text: `EXPLAIN (FORMAT JSON) ${s.text}`, values: s.values })
-    if (process.env.DEBUG_PLAN) console.log((await client.query({ text: `EXPLAIN ${s.text}`, values: s.values })).rows.map((r) => r['QUERY PLAN']).join('\n'))
     return walk(rows[0]!['QUERY PLAN'][0]!.Plan).filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']!)
   } finally {
     await client.end()

@@ -14,6 +14,7 @@
  *    exit 1 if any run saw a non-2xx or an error.
  * Autocannon runs here, so load generation and the servers never share an event loop.
  */
+import { writeFileSync } from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
@@ -102,6 +103,8 @@ async function main(): Promise<number> {
     rows.push(...provinceRows)
     province = { ...(grown as { seconds: number; counts: Record<string, number> }) }
   }
+  // What Prometheus would have scraped from the server after the run (/api/metrics answers loopback).
+  const metrics = await (await fetch(new URL('/api/metrics', server.url))).text()
   await server.stop()
 
   const baselineRows = [...baselines.values()]
@@ -120,7 +123,8 @@ async function main(): Promise<number> {
   }
   console.log(renderTable(report) + (exportRuns.length ? renderExportRuns(exportRuns) : ''))
   const file = writeReport(report, path.join(HERE, 'results'))
-  say(`\nwrote ${path.relative(process.cwd(), file)}${report.ok ? ' and latest.json' : ''}`)
+  writeFileSync(file.replace(/\.json$/, '.metrics.txt'), metrics)
+  say(`\nwrote ${path.relative(process.cwd(), file)}${report.ok ? ' and latest.json' : ''}, and the server's /api/metrics after the run beside it`)
   for (const r of [...baselineRows, ...limitRows, ...rows].filter(rowFailed)) {
     say(`FAIL ${r.name}: ${r.result.non2xx} non-2xx (status codes ${JSON.stringify(r.result.statusCodes)}), ${r.result.errors} errors`)
   }
