@@ -51,7 +51,10 @@ export async function startEmbeddedPostgres(opts: {
     // when that process is still alive, so say so plainly instead of a cryptic pg_ctl error.
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
     if (pid && isAlive(pid)) {
-      throw new EmbeddedPgError(`the embedded PostgreSQL in ${databaseDir} is already running (pid ${pid}); stop it first`)
+      // The commands beside `npm start` (backup, audit:affected) can use it while it runs, through DATABASE_URL.
+      const lines = readFileSync(pidFile, 'utf8').split('\n')
+      const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${lines[3]}/qstx?host=${encodeURIComponent(lines[4] ?? '')}`
+      throw new EmbeddedPgError(`the embedded PostgreSQL in ${databaseDir} is already running (pid ${pid}); stop it first, or reach it with DATABASE_URL=${url}`)
     }
   }
   await assertPortFree(opts.port)
