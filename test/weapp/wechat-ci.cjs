@@ -38,6 +38,7 @@ async function main(dist) {
   }
 }
 
+// An explicit exit either way: miniprogram-ci's file watchers would keep the process alive (see the top).
 main(path.resolve(process.argv[2])).then(
   () => process.exit(0),
   (err) => {

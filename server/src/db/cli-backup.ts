@@ -6,7 +6,7 @@ import { mkdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config'
-import { runCli } from '../lib/cli'
+import { runCli, say } from '../lib/cli'
 import { backupDatabase } from './backup'
 import { openDatabase } from './database'
 import { EMBEDDED_BIN_DIR } from './pg-tools'
@@ -18,11 +18,11 @@ await runCli(async () => {
   const file = path.resolve(positionals[0] ?? path.join('backups', `qstx-${stamp}.dump`))
   mkdirSync(path.dirname(file), { recursive: true })
   const config = loadConfig()
-  const db = await openDatabase(config, (m) => console.log(m), { migrate: false })
+  const db = await openDatabase(config, say, { migrate: false })
   try {
     const { tool } = await backupDatabase(db.url, file, { binDirs: [config.PG_BIN_DIR, EMBEDDED_BIN_DIR] })
-    console.log(`backup written: ${file} (${(statSync(file).size / 1_048_576).toFixed(1)} MB, ${tool})`)
-    console.log('it cannot be read without DATA_KEYS and BLIND_INDEX_KEY: keep those safe too, apart from the backup')
+    say(`backup written: ${file} (${(statSync(file).size / 1_048_576).toFixed(1)} MB, ${tool})`)
+    say('it cannot be read without DATA_KEYS and BLIND_INDEX_KEY: keep those safe too, apart from the backup')
   } finally {
     await db.close()
   }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config'
-import { runCli } from '../lib/cli'
+import { runCli, say } from '../lib/cli'
 import { restoreDatabase } from './backup'
 import { openDatabase } from './database'
 import { EMBEDDED_BIN_DIR } from './pg-tools'
@@ -18,10 +18,10 @@ await runCli(async () => {
   const file = path.resolve(positionals[0]!)
   if (!existsSync(file)) throw new Error(`no such file: ${file}`)
   const config = loadConfig()
-  const db = await openDatabase(config, (m) => console.log(m), { migrate: false })
+  const db = await openDatabase(config, say, { migrate: false })
   try {
-    const { tool } = await restoreDatabase(db.url, file, { binDirs: [config.PG_BIN_DIR, EMBEDDED_BIN_DIR], force: values.force, log: (m) => console.log(m) })
-    console.log(`restored ${file} (${tool}); start the servers with the same DATA_KEYS and BLIND_INDEX_KEY as when it was made`)
+    const { tool } = await restoreDatabase(db.url, file, { binDirs: [config.PG_BIN_DIR, EMBEDDED_BIN_DIR], force: values.force, log: say })
+    say(`restored ${file} (${tool}); start the servers with the same DATA_KEYS and BLIND_INDEX_KEY as when it was made`)
   } finally {
     await db.close()
   }

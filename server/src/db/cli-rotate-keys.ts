@@ -8,7 +8,7 @@
  * value, sealed or open (rotateKeys' log lines name tables only).
  */
 import { loadConfig } from '../config'
-import { runCli } from '../lib/cli'
+import { runCli, say } from '../lib/cli'
 import { keyringFromConfig } from '../lib/keys'
 import { openDatabase } from './database'
 import { createPrisma } from './prisma'
@@ -17,13 +17,13 @@ import { rotateKeys } from './rotate-keys'
 await runCli(async () => {
   const config = loadConfig()
   const keyring = keyringFromConfig(config)
-  const db = await openDatabase(config, (m) => console.log(m))
+  const db = await openDatabase(config, say)
   const prisma = createPrisma(db.url, { max: 2 })
   try {
-    console.log(`re-sealing with key ${keyring.activeKeyId}…`)
-    const report = await rotateKeys(prisma, keyring, { batchSize: Number(process.env.ROTATE_BATCH_SIZE ?? 500), log: (m) => console.log(`  ${m}`) })
-    for (const [column, { rows, values }] of Object.entries(report)) console.log(`  ${column}: ${values} values in ${rows} rows re-sealed`)
-    console.log(JSON.stringify({ activeKeyId: keyring.activeKeyId, report }))
+    say(`re-sealing with key ${keyring.activeKeyId}…`)
+    const report = await rotateKeys(prisma, keyring, { batchSize: Number(process.env.ROTATE_BATCH_SIZE ?? 500), log: (m) => say(`  ${m}`) })
+    for (const [column, { rows, values }] of Object.entries(report)) say(`  ${column}: ${values} values in ${rows} rows re-sealed`)
+    say(JSON.stringify({ activeKeyId: keyring.activeKeyId, report }))
   } finally {
     await prisma.$disconnect()
     await db.close()

@@ -5,7 +5,7 @@
 import { loadConfig } from '../config'
 import { openDatabase } from '../db/database'
 import { createPrisma } from '../db/prisma'
-import { runCli } from '../lib/cli'
+import { runCli, say } from '../lib/cli'
 import { listProvinces } from './china-division'
 import { loadRegions } from './load'
 
@@ -22,11 +22,11 @@ await runCli(async () => {
   for (const p of provinces === 'all' ? [] : provinces) {
     if (!/^\d{2}$/.test(p)) throw new Error(`"${p}" is not a 2-digit province code (e.g. 45 for 广西)`)
   }
-  const db = await openDatabase(loadConfig(), (m) => console.log(m))
+  const db = await openDatabase(loadConfig(), say)
   const prisma = createPrisma(db.url)
   try {
     const n = await loadRegions(prisma, provinces)
-    console.log(`loaded ${n} regions`)
+    say(`loaded ${n} regions`)
   } finally {
     await prisma.$disconnect()
     await db.close()

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from '../../config'
 import { openDatabase } from '../../db/database'
 import { createPrisma } from '../../db/prisma'
-import { runCli } from '../../lib/cli'
+import { runCli, say } from '../../lib/cli'
 import { chinaMidnight } from '../dashboard/service'
 import { affectedBy, type AffectedQuery } from './affected'
 import { chinaTime, people, writeAffectedCsv, writeAffectedXlsx } from './affected-files'
@@ -73,9 +73,9 @@ await runCli(async () => {
       data: { at: generatedAt, action: 'audit.affected_listing', result: 'success', targetType: 'audit_query', targetId: [...accounts.map((a) => `account=${a}`), ...values.ip.map((ip) => `ip=${ip}`)].join(' ').slice(0, 500), ip: 'cli' },
     })
     const list = people(accesses)
-    console.log(`${list.filter((p) => p.subjectType === 'child').length} children and ${list.filter((p) => p.subjectType === 'volunteer').length} volunteers in ${accesses.length} accesses`)
-    console.log(`written: ${base}.xlsx`)
-    console.log(`written: ${base}.csv`)
+    say(`${list.filter((p) => p.subjectType === 'child').length} children and ${list.filter((p) => p.subjectType === 'volunteer').length} volunteers in ${accesses.length} accesses`)
+    say(`written: ${base}.xlsx`)
+    say(`written: ${base}.csv`)
   } finally {
     await prisma.$disconnect()
     await db.close()

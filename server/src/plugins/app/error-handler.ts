@@ -31,7 +31,8 @@ export function handleError(err: any, request: FastifyRequest, reply: FastifyRep
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: Record<string, string> = {}
     for (const issue of err.validation) {
-      const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || (issue.params as any)?.issue?.path?.join('.') || err.validationContext || 'body'
+      // instancePath is the zod issue's path ('/guardians/0/phone'); an issue about the whole part ('/') is named by the part.
+      const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || err.validationContext || 'body'
       fields[path] ??= issue.message ?? '格式不正确'
     }
     return sendError(reply, 400, 'VALIDATION_FAILED', undefined, fields)
