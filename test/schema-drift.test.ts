@@ -53,6 +53,14 @@ const KNOWN_EXTRA_INDEXES: Record<string, string> = {
   // A county's lists walk that county alone, however large the province (migration 20261207010000_county_search).
   children_county_name_idx: 'CREATE INDEX children_county_name_idx ON public.children USING btree ("left"(("villageCode")::text, 6), name, id)',
   pairings_county_changed_idx: 'CREATE INDEX pairings_county_changed_idx ON public.pairings USING btree ("left"(("villageCode")::text, 6), "stateChangedAt", id)',
+  // Issue #15 (migration 20261209010000_ledger_counts): a city's or province's counties in the
+  // ledger's counts, and the volunteers with room that suggestions rank.
+  pairing_counts_regionCode_pattern_idx:
+    'CREATE INDEX "pairing_counts_regionCode_pattern_idx" ON public.pairing_counts USING btree ("regionCode" text_pattern_ops) INCLUDE (state, n)',
+  pairing_due_days_regionCode_pattern_idx:
+    'CREATE INDEX "pairing_due_days_regionCode_pattern_idx" ON public.pairing_due_days USING btree ("regionCode" text_pattern_ops, day) INCLUDE (n)',
+  volunteers_with_room_idx:
+    'CREATE INDEX volunteers_with_room_idx ON public.volunteers USING btree ("serviceRegionCode") WHERE ((status = \'approved\'::"VolunteerStatus") AND ("livePairings" < capacity))',
   // Issue #17 added the entrusted carer's re-assessment, the water-safety talk and the child's director (migration 20261208060000).
   children_duty_idx:
     'CREATE INDEX children_duty_idx ON public.children USING btree ("villageCode" text_pattern_ops) INCLUDE (id, name, "lastContactOn", "lastHomeVisitOn", "createdAt", "riskLevel", "specialAttention", "nearWater", "waterSafetyOn", "entrustedCarer", "entrustedSince", "entrustedAssessedOn", "entrustedFollowUp", "directorUserId") WHERE ("closedAt" IS NULL)',

@@ -11,7 +11,10 @@ import { PrismaClient, type Prisma } from '../generated/prisma/client'
 const pools = new WeakMap<object, pg.Pool>()
 
 export function createPrisma(databaseUrl: string, opts: { max?: number } = {}) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 20 })
+  // maxLifetimeSeconds: a connection is replaced after an hour (when next idle). Each keeps the
+  // statements prepared on it (db/sql.ts), and some texts name a county or a page (lib/policy
+  // withinRegionSql, db/sql intLiteral): recycling bounds what one connection accumulates.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 20, maxLifetimeSeconds: 3600 })
   // An idle connection that dies (PostgreSQL restarted) must not crash the process; the next
   // query gets a fresh connection, and a query in flight fails with a 503 (lib/db-unavailable.ts).
   pool.on('error', () => {})

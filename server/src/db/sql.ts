@@ -44,6 +44,17 @@ function statementName(text: string): string {
   return name
 }
 
+/**
+ * A page's LIMIT and OFFSET (and other counts the request chose from a bounded set) written into the
+ * text. A named statement with `LIMIT $1` gets a generic plan costed as if the limit were a tenth of
+ * the rows, which PostgreSQL then judges worse than planning afresh — so it planned the ledger again
+ * on every execution (2.4 ms of its 2.8, measured). Only integers pass.
+ */
+export function intLiteral(n: number): Sql {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a count: ${String(n)}`)
+  return raw(String(n))
+}
+
 export interface QueryOptions {
   /**
    * false: an unnamed statement, planned for its own values each time. For a query whose best plan

@@ -39,7 +39,11 @@ export function scopeSql(actor: ScopedActor, column: Sql): Sql {
  * `text_pattern_ops` index, a village's 170 files or a county's 50,000 — once, instead of on every request.
  */
 export function withinRegionSql(column: Sql, regionCode: string): Sql {
-  const prefix = regionPrefix(regionCode)
-  if (!/^\d*$/.test(prefix)) throw new Error(`not a region code: ${JSON.stringify(regionCode)}`)
-  return sql`${column} LIKE ${raw(`'${prefix}%'`)}`
+  return sql`${column} LIKE ${digitsLiteral(regionPrefix(regionCode), '%')}`
+}
+
+/** Region digits (a code or a prefix of one) as a string literal in the statement's text, for the reason above. */
+export function digitsLiteral(digits: string, suffix = ''): Sql {
+  if (!/^\d*$/.test(digits)) throw new Error(`not a region code: ${JSON.stringify(digits)}`)
+  return raw(`'${digits}${suffix}'`)
 }

@@ -1,7 +1,7 @@
 import type { ChildListQuery, HistoryKind } from '@qstx/shared'
 import type { Prisma } from '../../generated/prisma/client'
 import type { Tx } from '../../db/prisma'
-import { empty, one, rows, sql, type Queryable, type Sql } from '../../db/sql'
+import { empty, intLiteral, one, type Queryable, rows, sql, type Sql } from '../../db/sql'
 import { auditInsert, type AuditContext, type AuditEntry } from '../../lib/audit'
 import type { GuardianWrite } from './columns'
 import { childInclude } from './file'
@@ -240,14 +240,14 @@ export async function deskPage(db: Queryable, d: DeskQuery) {
   const columns = sql`c.id, c.name, c.gender, c."birthDate"::text AS "birthDate", c."idNumberLast4", c."villageCode", c.categories::text[] AS categories,
              c."difficultyKinds"::text[] AS "difficultyKinds", c."riskLevel", c."nearWater", c."specialAttention"::text[] AS "specialAttention",
              c."priorityReasons"::text[] AS "priorityReasons", c.needs, c.interests, c."consentGivenBy", c."consentDate"::text AS "consentDate", c."closedAt"`
-  const window = sql`ORDER BY ${order} LIMIT ${d.pageSize} OFFSET ${(d.page - 1) * d.pageSize}`
+  const window = sql`ORDER BY ${order} LIMIT ${intLiteral(d.pageSize)} OFFSET ${intLiteral((d.page - 1) * d.pageSize)}`
   // Other orders have no county index to walk: the broad case sorts every match, as the few case does.
   const broad = NAME_ORDERS.has(d.sort) ? d.walk : d.where
-  const found = await rows<DeskSqlRow & { total: number }>(db, sql`WITH m AS MATERIALIZED (SELECT c.id FROM children c WHERE ${d.where} LIMIT ${d.countUpTo}),
+  const found = await rows<DeskSqlRow & { total: number }>(db, sql`WITH m AS MATERIALIZED (SELECT c.id FROM children c WHERE ${d.where} LIMIT ${intLiteral(d.countUpTo)}),
          n AS (SELECT count(*)::int AS total FROM m),
-         hits AS ((SELECT ${columns} FROM children c WHERE c.id IN (SELECT id FROM m) AND (SELECT total FROM n) < ${d.countUpTo} ${window})
+         hits AS ((SELECT ${columns} FROM children c WHERE c.id IN (SELECT id FROM m) AND (SELECT total FROM n) < ${intLiteral(d.countUpTo)} ${window})
                   UNION ALL
-                  (SELECT ${columns} FROM children c WHERE (SELECT total FROM n) >= ${d.countUpTo} AND ${broad} ${window}))
+                  (SELECT ${columns} FROM children c WHERE (SELECT total FROM n) >= ${intLiteral(d.countUpTo)} AND ${broad} ${window}))
     SELECT c.*, ${villageName}, ${livePairingColumn} AS paired, n.total
       FROM n LEFT JOIN hits c ON TRUE
      ORDER BY ${order}`, { prepared: d.prepared })

@@ -4,6 +4,7 @@
  * display name only, a team leader who is paired and since when — never which child.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chinaDate } from '@qstx/shared'
 import { buildTestApp, type TestContext } from '../../../../test/helpers/build-app'
 import { registerChild } from '../../../../test/helpers/children'
 import { COUNTY, SANFANG, SIBLING, TOWNSHIP, VILLAGE, call, pairThrough, pairableVolunteer } from '../../../../test/helpers/pairings'
@@ -140,4 +141,29 @@ describe('what other modules see', () => {
     expect((await (await as('child_director', SIBLING))('GET', `/api/pairings/${id}`)).statusCode).toBe(200)
     expect((await (await as('coordinator', TOWNSHIP))('GET', `/api/pairings/${id}`)).statusCode).toBe(200)
   })
+
+  it('the counts the ledger reads stay equal to the pairings themselves, through every change above', async () => {
+    // pairing_counts and pairing_due_days are kept by a trigger (migration 20261209010000_ledger_counts);
+    // counted afresh here from the pairings, for each village, township and county.
+    const pairings = await t.prisma.pairing.findMany({ select: { villageCode: true, state: true, lastConfirmedContactAt: true, startDate: true, volunteerId: true } })
+    const regions = (village: string) => [village, `${village.slice(0, 9)}000`, `${village.slice(0, 6)}000000`]
+    const tally = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1)
+    const counts = new Map<string, number>()
+    const dueDays = new Map<string, number>()
+    const live = new Map<string, number>()
+    for (const p of pairings) {
+      for (const r of regions(p.villageCode)) {
+        tally(counts, `${r} ${p.state}`)
+        const due = p.lastConfirmedContactAt ? chinaDate(p.lastConfirmedContactAt) : p.startDate?.toISOString().slice(0, 10)
+        if (p.state === 'active' && due) tally(dueDays, `${r} ${due}`)
+      }
+      if (['proposed', 'acknowledged', 'active', 'paused'].includes(p.state)) tally(live, p.volunteerId)
+    }
+    const kept = async (rows: Promise<Array<{ key: string; n: number }>>) => new Map((await rows).map((r) => [r.key, r.n]))
+    expect(await kept(t.prisma.$queryRaw`SELECT "regionCode" || ' ' || state AS key, n FROM pairing_counts WHERE n <> 0`)).toEqual(counts)
+    expect(await kept(t.prisma.$queryRaw`SELECT "regionCode" || ' ' || day::text AS key, n FROM pairing_due_days WHERE n <> 0`)).toEqual(dueDays)
+    expect(await kept(t.prisma.$queryRaw`SELECT id::text AS key, "livePairings"::int AS n FROM volunteers WHERE "livePairings" <> 0`)).toEqual(live)
+    expect(pairings.some((p) => p.lastConfirmedContactAt)).toBe(true)
+  })
 })
+

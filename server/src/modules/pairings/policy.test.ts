@@ -24,8 +24,8 @@ describe('volunteerReachable', () => {
 describe('pairingScopeSql', () => {
   it('is an equality for a village-bound director, a prefix and the county for a township or county, a prefix above', () => {
     expect(pairingScopeSql(actor('child_director', CHILD))).toMatchObject({ sql: 'p."villageCode" = ?', values: [CHILD] })
-    expect(pairingScopeSql(actor('coordinator', '450225101000'))).toMatchObject({ sql: 'p."villageCode" LIKE ? AND left(p."villageCode", 6) = ?', values: ['450225101%', '450225'] })
-    expect(pairingScopeSql(actor('civil_affairs', '450225000000'))).toMatchObject({ sql: 'p."villageCode" LIKE ? AND left(p."villageCode", 6) = ?', values: ['450225%', '450225'] })
-    expect(pairingScopeSql(actor('admin', '450000000000'))).toMatchObject({ sql: 'p."villageCode" LIKE ?', values: ['45%'] })
+    expect(pairingScopeSql(actor('coordinator', '450225101000'))).toMatchObject({ sql: `p."villageCode" LIKE '450225101%' AND left(p."villageCode", 6) = '450225'`, values: [] })
+    expect(pairingScopeSql(actor('civil_affairs', '450225000000'))).toMatchObject({ sql: `p."villageCode" LIKE '450225%' AND left(p."villageCode", 6) = '450225'`, values: [] })
+    expect(pairingScopeSql(actor('admin', '450000000000'))).toMatchObject({ sql: `p."villageCode" LIKE '45%'`, values: [] })
   })
 })

@@ -9,24 +9,27 @@
  * service area overlaps the coordinator's region (a township coordinator also reaches the
  * county-wide volunteers, not another township's).
  */
-import { isWithinRegion, regionAncestry, regionLevel, regionPrefix, type Action } from '@qstx/shared'
+import { isWithinRegion, regionAncestry, regionLevel, type Action } from '@qstx/shared'
 import { Prisma } from '../../generated/prisma/client'
 import type { ScopedActor } from '../../lib/actor'
 import { notFound } from '../../lib/app-error'
-import { assertCan, inScope } from '../../lib/policy'
+import { assertCan, digitsLiteral, inScope, withinRegionSql } from '../../lib/policy'
 
 /**
  * The actor's pairings by the child's village, as SQL over the alias `p` (the ledger is read with
  * raw SQL, see ledger-sql.ts). A village-bound actor (a director) gets an equality, which the
  * (villageCode, stateChangedAt) index serves in order; a township or county a prefix match on the
  * pattern index, and the county named as well, for the (county, stateChangedAt) index that walks
- * one county's ledger newest first however many counties the database holds.
+ * one county's ledger newest first however many counties the database holds. A county's or
+ * township's codes are written into the text (lib/policy withinRegionSql), so its ledger is planned
+ * once knowing them; a village's stays a value (an equality plans well either way, and there are
+ * tens of thousands of villages: one prepared statement each, per connection, would add up).
  */
 export function pairingScopeSql(actor: ScopedActor): Prisma.Sql {
   const level = regionLevel(actor.regionCode)
   if (level === 'village') return Prisma.sql`p."villageCode" = ${actor.regionCode}`
-  const prefix = Prisma.sql`p."villageCode" LIKE ${`${regionPrefix(actor.regionCode)}%`}`
-  return level === 'county' || level === 'township' ? Prisma.sql`${prefix} AND left(p."villageCode", 6) = ${countyPrefixOf(actor.regionCode)}` : prefix
+  const prefix = withinRegionSql(Prisma.sql`p."villageCode"`, actor.regionCode)
+  return level === 'county' || level === 'township' ? Prisma.sql`${prefix} AND left(p."villageCode", 6) = ${digitsLiteral(countyPrefixOf(actor.regionCode))}` : prefix
 }
 
 /** An action on one pairing: 403 for a role that may never do it, 404 outside the region. */
@@ -44,9 +47,9 @@ export function volunteerReachable(actor: ScopedActor, villageCode: string, serv
   return isWithinRegion(serviceRegion, actor.regionCode) || regionAncestry(actor.regionCode).includes(serviceRegion)
 }
 
-/** The same overlap rule as SQL parameters: inside the actor's region, or one of its ancestors. */
-export function reachParams(actor: ScopedActor) {
-  return { prefix: regionPrefix(actor.regionCode), ancestors: regionAncestry(actor.regionCode) }
+/** The same overlap rule in SQL, on a volunteer's service region: inside the actor's region, or one of its ancestors. */
+export function reachSql(actor: ScopedActor, serviceRegion: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${withinRegionSql(serviceRegion, actor.regionCode)} OR ${serviceRegion} = ANY (${regionAncestry(actor.regionCode)}::text[]))`
 }
 
 export { assertCan, inScope }

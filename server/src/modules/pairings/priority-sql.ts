@@ -5,7 +5,7 @@
  * children trigger, is one GIN lookup; region and pairing rules come from policy and pairing.ts.
  */
 import type { PriorityReason, RiskLevel } from '@qstx/shared'
-import { join, rows, sql, type Queryable } from '../../db/sql'
+import { intLiteral, join, type Queryable, rows, sql } from '../../db/sql'
 import type { ScopedActor } from '../../lib/actor'
 import { withinRegionSql } from '../../lib/policy'
 import { childScopeSql, searchCounty } from '../children/policy'
@@ -48,7 +48,7 @@ export async function priorityPage(db: Queryable, actor: ScopedActor, q: Priorit
              coalesce((SELECT r.name FROM regions r WHERE r.code = c."villageCode"), c."villageCode") AS "villageName"
         FROM children c WHERE ${where}
        ORDER BY c."riskLevel" DESC NULLS LAST, c."createdAt", c.id
-       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize})
+       LIMIT ${intLiteral(q.pageSize)} OFFSET ${intLiteral((q.page - 1) * q.pageSize)})
     SELECT h.*, n.total FROM (SELECT count(*)::int AS total FROM children c WHERE ${where}) n
       LEFT JOIN hits h ON TRUE
      ORDER BY h."riskLevel" DESC NULLS LAST, h."createdAt", h.id`, { prepared: false })

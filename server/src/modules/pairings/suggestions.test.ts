@@ -29,6 +29,8 @@ describe('GET /api/pairings/suggestions', () => {
     const C = await pairableVolunteer(t, { regionCode: COUNTY, skills: ['counselling'], contactModes: ['phone_video'], capacity: 2 })
     await pairThrough(t, (await registerChild(t.app, VILLAGE)).id, C.volunteerId, 'active')
     const D = await pairableVolunteer(t, { regionCode: SANFANG, skills: ['reading'], contactModes: ['school_or_children_home'], capacity: 1 })
+    // Near, but nothing else in its favour: 40, below D from another township.
+    const E = await pairableVolunteer(t, { regionCode: TOWNSHIP, skills: [], contactModes: [], capacity: 1 })
     const full = await pairableVolunteer(t, { regionCode: VILLAGE, skills: ['reading', 'counselling'], capacity: 1 })
     await pairThrough(t, (await registerChild(t.app, VILLAGE)).id, full.volunteerId, 'proposed')
     const pending = await pairableVolunteer(t, { regionCode: VILLAGE, skills: ['reading'], status: 'submitted' })
@@ -42,7 +44,7 @@ describe('GET /api/pairings/suggestions', () => {
     const body = res.json()
     expect(body.child).toMatchObject({ id: child.id, needs: ['阅读指导', '心理疏导'], consentOnFile: true, livePairingId: null })
     const ids = body.items.map((i: { volunteerId: string }) => i.volunteerId)
-    expect(ids).toEqual([A.volunteerId, B.volunteerId, D.volunteerId, C.volunteerId])
+    expect(ids).toEqual([A.volunteerId, B.volunteerId, D.volunteerId, E.volunteerId, C.volunteerId])
     for (const excluded of [full, pending, elsewhere, declined]) expect(ids).not.toContain(excluded.volunteerId)
     expect(body.items[0]).toMatchObject({
       score: 90, livePairings: 0, serviceRegionName: '古顶村委会',
@@ -50,12 +52,22 @@ describe('GET /api/pairings/suggestions', () => {
     })
     expect(body.items[1]).toMatchObject({ score: 70, reasons: ['同一乡镇', '擅长阅读指导，正是孩子需要的', '与孩子兴趣相投（艺术）', '住得近，可以上门家访', '目前还没有结对儿童'] })
     expect(body.items[2]).toMatchObject({ score: 41, reasons: ['同一县', '擅长阅读指导，正是孩子需要的', '可在学校或儿童之家见面', '目前还没有结对儿童'] })
-    expect(body.items[3]).toMatchObject({ score: 39, livePairings: 1, reasons: ['服务范围覆盖全县', '擅长心理疏导，正是孩子需要的', '可以电话或视频联系', '还可以再结对1名儿童'] })
+    expect(body.items[3]).toMatchObject({ score: 40 })
+    expect(body.items[4]).toMatchObject({ score: 39, livePairings: 1, reasons: ['服务范围覆盖全县', '擅长心理疏导，正是孩子需要的', '可以电话或视频联系', '还可以再结对1名儿童'] })
     expect(await t.prisma.auditLog.count({ where: { action: 'pairing.suggest', targetId: child.id } })).toBe(1)
+
+    // A shorter list is the top of the same ranking, whichever way it was found: for one or two,
+    // the township's best (90, 70) beat the most anyone farther could score for this child (66),
+    // so only the township is ranked; for three its third (E, 40) does not, so the whole county
+    // is, and D from the next township (41) comes before E.
+    for (const limit of [1, 2, 3, 4, 5]) {
+      const top = (await (await as('coordinator', COUNTY))('GET', `/api/pairings/suggestions?childId=${child.id}&limit=${limit}`)).json()
+      expect(top.items.map((i: { volunteerId: string }) => i.volunteerId), `limit ${limit}`).toEqual(ids.slice(0, limit))
+    }
 
     // A township coordinator reaches the township's and the county-wide volunteers, not 三防镇's.
     const township = (await (await as('coordinator', TOWNSHIP))('GET', `/api/pairings/suggestions?childId=${child.id}&limit=20`)).json()
-    expect(township.items.map((i: { volunteerId: string }) => i.volunteerId)).toEqual([A.volunteerId, B.volunteerId, C.volunteerId])
+    expect(township.items.map((i: { volunteerId: string }) => i.volunteerId)).toEqual([A.volunteerId, B.volunteerId, E.volunteerId, C.volunteerId])
   })
 
   it('ranks in SQL exactly as the shared explanation scores', async () => {
