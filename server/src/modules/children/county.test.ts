@@ -27,6 +27,21 @@ describe('a county of generated files', () => {
     expect(village.items).toHaveLength(20)
   })
 
+  it('pages a broad filter the same way when it remembers the filter is broad (a minute) as when it counts', async () => {
+    const civil = await tokenFor(t.app, { role: 'civil_affairs', regionCode: BENCH_COUNTY })
+    const ids = (body: { items: Array<{ id: string }> }) => body.items.map((i) => i.id)
+    const counted = await list(civil, '?page=2&sort=name')
+    expect(counted).toMatchObject({ total: 1000, totalCapped: true, page: 2 })
+    const remembered = await list(civil, '?page=2&sort=name')
+    expect(remembered).toMatchObject({ total: 1000, totalCapped: true })
+    expect(ids(remembered)).toEqual(ids(counted))
+    // Page 1 and page 2 meet in name order, from either way of reading.
+    const first = await list(civil, '?page=1&sort=name')
+    expect([...first.items, ...remembered.items].map((i: { name: string }) => i.name)).toEqual([...first.items, ...remembered.items].map((i: { name: string }) => i.name).sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)))
+    t.clock.advance(61_000)
+    expect(ids(await list(civil, '?page=2&sort=name'))).toEqual(ids(counted))
+  })
+
   it('derives facets that agree with the columns, so filters find exactly the matching files', async () => {
     const disagree = await t.prisma.$queryRaw<Array<{ n: bigint }>>`
       SELECT count(*) AS n FROM children WHERE "villageCode" LIKE '459901%' AND NOT (

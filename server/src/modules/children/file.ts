@@ -33,17 +33,21 @@ export const childInclude = { guardians: { orderBy: { ordinal: 'asc' } } } as co
 export type ChildRow = Prisma.ChildGetPayload<{ include: typeof childInclude }>
 
 type DateColumn = 'birthDate' | 'fatherAwaySince' | 'motherAwaySince' | 'filedAt' | 'riskAssessedAt' | 'consentDate' | 'entrustedSince' | 'entrustedAgreementOn' | 'entrustedAssessedOn'
+type TimestampColumn = 'closedAt' | 'createdAt' | 'updatedAt'
 type Unread = 'nameGrams' | 'facets' | 'idNumberIndex' | 'createdById' | 'lastContactOn' | 'lastHomeVisitOn' | 'waterSafetyOn' | 'directorUserId'
 /**
- * What fileFromRow reads: a Prisma row, or the hot paths' SQL row (repository.ts), whose `date`
- * columns arrive as 'YYYY-MM-DD' text — node-postgres would parse them at local midnight, a day
- * off east of UTC — and whose guardians come as JSON objects.
+ * What fileFromRow reads: a Prisma row, or the hot paths' SQL row (repository.ts), which arrives as
+ * one JSON value: `date` columns as 'YYYY-MM-DD' text (cast in SQL: node-postgres would parse them
+ * at local midnight, a day off east of UTC), timestamps as ISO text, guardians as objects.
  */
-export type ChildFileRow = Omit<ChildRow, DateColumn | Unread | 'guardians'> & { [K in DateColumn]: Exclude<ChildRow[K], Date> | Date | string } & {
+export type ChildFileRow = Omit<ChildRow, DateColumn | TimestampColumn | Unread | 'guardians'> & { [K in DateColumn | TimestampColumn]: Exclude<ChildRow[K], Date> | Date | string } & {
   guardians: Array<Pick<ChildRow['guardians'][number], 'id' | 'relation' | 'name' | 'phoneEnc' | 'healthy' | 'healthDetail' | 'occupation'>>
 }
 
-const day = (d: Date | string | null): string | null => (typeof d === 'string' ? d : d ? d.toISOString().slice(0, 10) : null)
+/** An instant as ISO text in UTC, from a Date or from PostgreSQL's JSON text (in the session's time zone). */
+const iso = (d: Date | string): string => (typeof d === 'string' ? new Date(d) : d).toISOString()
+/** A calendar date: 'YYYY-MM-DD' as it is, or the UTC date of an instant (as Prisma's @db.Date arrives). */
+const day = (d: Date | string | null): string | null => (typeof d === 'string' && d.length === 10 ? d : d ? iso(d).slice(0, 10) : null)
 const money = (v: Json) => (Array.isArray(v) ? (v as Array<{ kind: never; yuanPerMonth?: number | null }>).map((a) => ({ kind: a.kind, yuanPerMonth: a.yuanPerMonth ?? null })) : [])
 
 export function fileFromRow(r: ChildFileRow): ChildFile {
@@ -103,9 +107,9 @@ export function fileFromRow(r: ChildFileRow): ChildFile {
       r.consentGivenBy && r.consentDate && r.consentRelation && r.consentMethod
         ? { givenBy: r.consentGivenBy, relation: r.consentRelation, date: day(r.consentDate)!, method: r.consentMethod }
         : null,
-    closed: r.closedAt && r.closedReason ? { at: r.closedAt.toISOString(), reason: r.closedReason, note: r.closedNote } : null,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
+    closed: r.closedAt && r.closedReason ? { at: iso(r.closedAt), reason: r.closedReason, note: r.closedNote } : null,
+    createdAt: iso(r.createdAt),
+    updatedAt: iso(r.updatedAt),
   }
 }
 

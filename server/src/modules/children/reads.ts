@@ -58,9 +58,11 @@ export function searchGrams(q: string): string[] {
  * index and is rechecked as a substring (strpos: no LIKE wildcards to escape in what was typed).
  * `walk`: the same filters for reading the county in name order (repository.ts deskPage) — the
  * index tests written so no index answers them, and the county's own (name) index named.
- * `planEach`: the best plan depends on the values (a rare name or a common one, a narrow flag or a
- * broad one), so the statement is planned for each request; a list filtered only by region, state
- * and pairing keeps one prepared plan per region (db/sql.ts).
+ * `planEach`: the best plan depends on the values — an age cut-off or a year against the county's
+ * birth dates and records — so the statement is planned for each request. Every other list keeps
+ * one prepared plan per region and filter set (db/sql.ts): the name and the facets each have one
+ * index that answers them, and deskPage caps what they find, so their values do not change the
+ * plan's shape — while planning it took as long as running it (1.4 ms).
  */
 export function listFilters(q: ChildListQuery, today: string, county: string): { where: Sql[]; walk: Sql[]; planEach: boolean } {
   const facets: string[] = []
@@ -95,25 +97,46 @@ export function listFilters(q: ChildListQuery, today: string, county: string): {
     walk.push(sql`strpos(c.name, ${q.q}) > 0`)
   }
   if (facets.length) {
-    where.push(facetsSql(county, facets))
+    // With a name typed, the name's grams find the few files and the facets are checked on them:
+    // intersecting the facets' posting lists (a category is a third of the county) cost more than
+    // reading the name's matches (1.7 ms of GIN for 4,805 entries, against 302 rows).
+    where.push(facetsSql(county, facets, !q.q))
     walk.push(facetsSql(county, facets, false))
   }
-  return { where, walk, planEach: !!q.q || facets.length > 0 || q.agingOut !== undefined || q.toComplete !== undefined }
+  return { where, walk, planEach: q.agingOut !== undefined || q.toComplete !== undefined }
 }
+
+/** How long a filter found to match more than COUNT_CAP files is taken to still do so. */
+const BROAD_FOR_MS = 60_000
 
 export function createChildReadService(deps: ChildDeps) {
   const { prisma, pg, clock, keyring } = deps
+  /**
+   * Filters (with their scope) that matched more than COUNT_CAP files, and when. Their total shows
+   * as "1000+", which one file more or less does not change, so for a minute the next page — or
+   * the next desk asking the same — is read by walking the county's name index straight away,
+   * without first gathering 1,001 matches from the facets' index: intersecting the posting lists
+   * of a flag a fifth of the county has took 3 of the statement's 4.5 ms.
+   */
+  const broadFilters = new Map<string, number>()
   const viewContext = (r: repo.FileSqlRow) => ({ keyring, today: todayIn(clock), villageName: r.villageName, pairingStatus: r.paired ? ('paired' as const) : ('unpaired' as const) })
 
   async function list(actor: ScopedActor, q: ChildListQuery) {
     assertCan(actor, 'child.list')
     const today = todayIn(clock)
     const filters = listFilters(q, today, searchCounty(actor))
+    const where = join([childScopeSql(actor), ...filters.where], ' AND ')
+    const key = `${where.text}\u0000${JSON.stringify(where.values)}`
+    const now = clock.now().getTime()
+    const broad = (broadFilters.get(key) ?? -Infinity) > now - BROAD_FOR_MS
     const { rows, total } = await repo.deskPage(pg, {
-      where: join([childScopeSql(actor), ...filters.where], ' AND '),
-      walk: join([childScopeSql(actor), ...filters.walk], ' AND '),
-      sort: q.sort, page: q.page, pageSize: q.pageSize, countUpTo: COUNT_CAP + 1, prepared: !filters.planEach,
+      where, walk: join([childScopeSql(actor), ...filters.walk], ' AND '),
+      sort: q.sort, page: q.page, pageSize: q.pageSize, countUpTo: COUNT_CAP + 1, prepared: !filters.planEach, broad,
     })
+    if (!broad && total > COUNT_CAP) {
+      if (broadFilters.size >= 1000) broadFilters.clear()
+      broadFilters.set(key, now)
+    }
     const items = rows.map((r) => redactRow(actor, rowCandidate(r, { today, villageName: r.villageName, pairingStatus: r.paired ? 'paired' : 'unpaired' })))
     return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, page: q.page, pageSize: q.pageSize }
   }
