@@ -42,8 +42,9 @@ const KNOWN_EXTRA_INDEXES: Record<string, string> = {
     'CREATE INDEX "invitations_regionCode_pattern_idx" ON public.invitations USING btree ("regionCode" text_pattern_ops)',
   audit_logs_regionCode_pattern_idx:
     'CREATE INDEX "audit_logs_regionCode_pattern_idx" ON public.audit_logs USING btree ("regionCode" text_pattern_ops)',
+  // With the id and the desk list's sort keys, for its index-only first pass (migration 20261209020000).
   children_villageCode_pattern_idx:
-    'CREATE INDEX "children_villageCode_pattern_idx" ON public.children USING btree ("villageCode" text_pattern_ops)',
+    'CREATE INDEX "children_villageCode_pattern_idx" ON public.children USING btree ("villageCode" text_pattern_ops) INCLUDE (id, name, "birthDate")',
   safeguarding_reports_regionCode_pattern_idx:
     'CREATE INDEX "safeguarding_reports_regionCode_pattern_idx" ON public.safeguarding_reports USING btree ("regionCode" text_pattern_ops)',
   // Region containment with the state (and what staleness needs): the ledger's counts, index-only.

@@ -20,9 +20,8 @@ export function chinaYear(at: Date): number {
 
 /** Whole years of age on `today` (a child born on 29 February turns a year older on 1 March). */
 export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number]
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number]
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0)
+  // 'MM-DD' compares as text: a year is added once today's month and day reach the birthday's.
+  return Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (today.slice(5) < birthDate.slice(5) ? 1 : 0)
 }
 
 /** The latest birth date of a child who is at least `years` old on `today` (a valid date). */
@@ -42,6 +41,10 @@ export const CATEGORY_AGE_LIMITS: Record<ChildCategory, number> = { left_behind:
 
 /** The categories this child has outgrown: the director should close the file or re-classify. */
 export function agingOutCategories(categories: readonly ChildCategory[], birthDate: string, today: string): ChildCategory[] {
-  const age = ageOn(birthDate, today)
+  return categoriesOutgrownAt(categories, ageOn(birthDate, today))
+}
+
+/** The same, for a child whose age is already known. */
+export function categoriesOutgrownAt(categories: readonly ChildCategory[], age: number): ChildCategory[] {
   return categories.filter((c) => age >= CATEGORY_AGE_LIMITS[c])
 }

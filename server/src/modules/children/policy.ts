@@ -9,9 +9,11 @@
  *                                   key it does not name). policy.test.ts snapshots each role's keys.
  */
 import { ChildCardSchema, ChildDeskRowSchema, ChildFullViewSchema, ChildWorkingViewSchema, regionLevel, type Action, type Role } from '@qstx/shared'
+import type { z } from 'zod'
 import { sql } from '../../db/sql'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError, notFound } from '../../lib/app-error'
+import { allowList } from '../../lib/allow-list'
 import { assertCan, inScope, scopeSql } from '../../lib/policy'
 import type { Candidate, rowCandidate } from './views'
 
@@ -76,20 +78,27 @@ export function assertMayWrite(actor: ScopedActor, action: Action, villageCode?:
   if (villageCode !== undefined && !inScope(actor, villageCode)) throw notFound()
 }
 
+/** Each view is its schema's fields of the candidate (lib/allow-list.ts: the schema is the allow-list). */
+const view = <S extends z.ZodObject>(schema: S, name: string) => allowList(schema, { view: name })
+const fullView = view(ChildFullViewSchema, 'full')
+const workingView = view(ChildWorkingViewSchema, 'working')
+const deskRow = view(ChildDeskRowSchema, 'desk')
+const cardView = view(ChildCardSchema, 'card')
+
 export function redactFile(view: FileView, c: Candidate) {
-  return view === 'full' ? ChildFullViewSchema.parse({ ...c, view }) : ChildWorkingViewSchema.parse({ ...c, view })
+  return view === 'full' ? fullView(c) : workingView(c)
 }
 
 export function redactFullFile(c: Candidate) {
-  return ChildFullViewSchema.parse({ ...c, view: 'full' })
+  return fullView(c)
 }
 
 export function redactCard(c: Candidate) {
-  return ChildCardSchema.parse({ ...c, view: 'card' })
+  return cardView(c)
 }
 
 export function redactRow(actor: ScopedActor, c: ReturnType<typeof rowCandidate>) {
-  return ROLE_VIEWS[actor.role].list === 'desk' ? ChildDeskRowSchema.parse({ ...c, view: 'desk' }) : ChildWorkingViewSchema.parse({ ...c, view: 'working' })
+  return ROLE_VIEWS[actor.role].list === 'desk' ? deskRow(c) : workingView(c)
 }
 
 export { assertCan, inScope }

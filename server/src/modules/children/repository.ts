@@ -233,7 +233,8 @@ const NAME_ORDERS: ReadonlySet<ChildListQuery['sort']> = new Set(['name', '-name
 /**
  * A page of the desk list and the number of matches up to `countUpTo`, in one statement; a page past
  * the end still answers the count (the LEFT JOIN), with no rows. The matches are first found by the
- * indexes (`m`, at most `countUpTo`). When there are fewer, the page is sorted from them; when there
+ * indexes (`m`, at most `countUpTo`, with their sort keys: for a region alone an index-only scan).
+ * When there are fewer, their ids are sorted and only the page's files are read; when there
  * are more (a broad filter over a county), the page is read by walking the county's (name) index
  * and testing each file — about pageSize / share rows, where sorting every match would read
  * thousands: the planner cannot see that choice itself, since it estimates the county-tagged GIN
@@ -248,18 +249,20 @@ export async function deskPage(db: Queryable, d: DeskQuery) {
   const window = sql`ORDER BY ${order} LIMIT ${intLiteral(d.pageSize)} OFFSET ${intLiteral((d.page - 1) * d.pageSize)}`
   // Other orders have no county index to walk: the broad case sorts every match, as the few case does.
   const broad = NAME_ORDERS.has(d.sort) ? d.walk : d.where
+  // Each row comes back as one JSON value (see readFile): a page of twenty rows with six arrays each
+  // was otherwise parsed column by column, array by array.
   if (d.broad) {
-    const page = await rows<DeskSqlRow>(db, sql`SELECT c.*, ${villageName}, ${livePairingColumn} AS paired
-      FROM (SELECT ${columns} FROM children c WHERE ${broad} ${window}) c ORDER BY ${order}`, { prepared: d.prepared })
-    return { rows: page, total: d.countUpTo }
+    const page = await rows<{ r: DeskSqlRow }>(db, sql`SELECT to_json(r) AS r FROM (SELECT c.*, ${villageName}, ${livePairingColumn} AS paired
+      FROM (SELECT ${columns} FROM children c WHERE ${broad} ${window}) c ORDER BY ${order}) r`, { prepared: d.prepared })
+    return { rows: page.map((p) => p.r), total: d.countUpTo }
   }
-  const found = await rows<DeskSqlRow & { total: number }>(db, sql`WITH m AS MATERIALIZED (SELECT c.id FROM children c WHERE ${d.where} LIMIT ${intLiteral(d.countUpTo)}),
+  const found = await rows<{ r: DeskSqlRow & { total: number } }>(db, sql`WITH m AS MATERIALIZED (SELECT c.id, c.name, c."birthDate", c."villageCode" FROM children c WHERE ${d.where} LIMIT ${intLiteral(d.countUpTo)}),
          n AS (SELECT count(*)::int AS total FROM m),
-         hits AS ((SELECT ${columns} FROM children c WHERE c.id IN (SELECT id FROM m) AND (SELECT total FROM n) < ${intLiteral(d.countUpTo)} ${window})
+         hits AS ((SELECT ${columns} FROM children c WHERE c.id IN (SELECT c.id FROM m c ${window}) AND (SELECT total FROM n) < ${intLiteral(d.countUpTo)} ORDER BY ${order})
                   UNION ALL
                   (SELECT ${columns} FROM children c WHERE (SELECT total FROM n) >= ${intLiteral(d.countUpTo)} AND ${broad} ${window}))
-    SELECT c.*, ${villageName}, ${livePairingColumn} AS paired, n.total
+    SELECT to_json(r) AS r FROM (SELECT c.*, ${villageName}, ${livePairingColumn} AS paired, n.total
       FROM n LEFT JOIN hits c ON TRUE
-     ORDER BY ${order}`, { prepared: d.prepared })
-  return { rows: found.filter((r) => r.id !== null), total: found[0]?.total ?? 0 }
+     ORDER BY ${order}) r`, { prepared: d.prepared })
+  return { rows: found.map((f) => f.r).filter((r) => r.id !== null), total: found[0]?.r.total ?? 0 }
 }

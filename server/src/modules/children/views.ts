@@ -4,7 +4,7 @@
  * wrong its allow-list, can leak them; a reveal is a separate, audited call. policy.ts then cuts
  * this down to the fields the actor's role may see.
  */
-import { agingOutCategories, ageOn, gradeBand, hasGuardianConsent, maskAddress, maskPhone } from '@qstx/shared'
+import { agingOutCategories, ageOn, categoriesOutgrownAt, gradeBand, hasGuardianConsent, maskAddress, maskPhone } from '@qstx/shared'
 import type { Keyring } from '../../lib/crypto'
 import type { ChildFile } from './file'
 
@@ -55,17 +55,36 @@ export interface DeskRowSource {
   interests: string[]
   consentGivenBy: string | null
   consentDate: string | null
-  closedAt: Date | null
+  /** Only whether it is set is read (a Date from Prisma, ISO text from the hot path's JSON). */
+  closedAt: Date | string | null
 }
 
+/**
+ * Written out field by field rather than spread from the row: a list derives twenty of these per
+ * request, and spreading the parsed JSON row was a tenth of the village list's CPU.
+ */
 export function rowCandidate(r: DeskRowSource, c: Omit<ViewContext, 'keyring'>) {
+  const age = ageOn(r.birthDate, c.today)
   return {
-    ...r,
+    id: r.id,
+    name: r.name,
+    gender: r.gender,
+    birthDate: r.birthDate,
+    idNumberLast4: r.idNumberLast4,
+    villageCode: r.villageCode,
     villageName: c.villageName,
-    age: ageOn(r.birthDate, c.today),
+    categories: r.categories,
+    difficultyKinds: r.difficultyKinds,
+    riskLevel: r.riskLevel,
+    nearWater: r.nearWater,
+    specialAttention: r.specialAttention,
+    priorityReasons: r.priorityReasons,
+    needs: r.needs,
+    interests: r.interests,
+    age,
     consentOnFile: !!(r.consentGivenBy && r.consentDate),
     pairingStatus: c.pairingStatus,
-    agingOut: r.closedAt ? [] : agingOutCategories(r.categories, r.birthDate, c.today),
+    agingOut: r.closedAt ? [] : categoriesOutgrownAt(r.categories, age),
     status: r.closedAt ? ('closed' as const) : ('active' as const),
   }
 }
