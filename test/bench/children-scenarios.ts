@@ -24,8 +24,8 @@ export const childrenScenarios: Scenario[] = [
   // County desk, flags only: thousands match; the page is the first 20 by name, the total capped.
   { name: 'children county flags', method: 'GET', path: q({ category: 'in_difficulty', specialAttention: 'any', nearWater: 'false' }), setup: civil, connections: 50, duration: 10, county: true },
   // One full file as its director opens it: decrypt-and-mask, guardians, and the audit row it writes.
-  { name: 'children one file', method: 'GET', path: `/api/children/${benchChildId(0)}`, setup: director, connections: 50, duration: 10, county: true },
+  { name: 'children one file', method: 'GET', path: `/api/children/${benchChildId(0)}`, setup: director, connections: 50, duration: 10, county: true, audited: true },
   // The same two with one connection: the latency of a request that does not queue behind 49 others.
   { name: 'children village list, 1 conn', method: 'GET', path: '/api/children', setup: director, connections: 1, duration: 10 },
-  { name: 'children one file, 1 conn', method: 'GET', path: `/api/children/${benchChildId(0)}`, setup: director, connections: 1, duration: 10 },
+  { name: 'children one file, 1 conn', method: 'GET', path: `/api/children/${benchChildId(0)}`, setup: director, connections: 1, duration: 10, audited: true },
 ]

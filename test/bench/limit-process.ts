@@ -6,6 +6,8 @@
  */
 import Fastify from 'fastify'
 import pg from 'pg'
+import { sql } from '../../server/src/db/sql'
+import { auditInsert } from '../../server/src/lib/audit'
 import { announce, childLifecycle } from './processes'
 
 const life = childLifecycle()
@@ -17,6 +19,16 @@ async function main() {
   life.onCleanup(() => pool.end())
   const app = Fastify({ logger: false })
   app.get('/', async () => (await pool.query<{ one: number }>('SELECT 1 AS one')).rows[0])
+  // The same, writing an audit row as the read does (lib/audit auditInsert: a data-modifying CTE,
+  // the same columns and values): the most an audited read — a child's file, a suggestion — can do.
+  app.get('/audited', async (request) => {
+    const audit = auditInsert(
+      { requestId: request.id, ip: request.ip, actorUserId: null, actorRole: null, regionCode: null, at: new Date() },
+      { action: 'bench.limit', result: 'success', targetType: 'child', targetId: '5a000000-0000-4000-8000-000000000000' },
+    )
+    const q = sql`WITH audit AS (${audit}) SELECT 1 AS one`
+    return (await pool.query<{ one: number }>({ name: 'audited', text: q.text, values: q.values as unknown[] })).rows[0]
+  })
   life.onCleanup(() => app.close())
   announce(await app.listen({ port: 0, host: '127.0.0.1' }))
 }

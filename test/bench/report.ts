@@ -22,6 +22,10 @@ export interface Row {
   limit?: Measurement
   /** Measured after the province around the county was generated; absent: the county dataset. */
   dataset?: 'province'
+  /** A read that writes its audit row (a child's file, suggestions); on a limit row, the audited limit itself. */
+  audited?: boolean
+  /** The audited limit (the same SELECT writing an audit row) with the same connections, for audited reads. */
+  auditedLimit?: Measurement
 }
 
 export interface Report {
@@ -67,7 +71,7 @@ export function gitState(): Report['git'] {
 export const rowFailed = (r: Row) => r.result.non2xx > 0 || r.result.errors > 0
 
 export function renderTable(report: Report): string {
-  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'req/s vs hello', 'req/s vs limit', 'p95 vs limit']
+  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'req/s vs hello', 'req/s vs limit', 'p95 vs limit', 'req/s vs audited limit']
   const line = (r: Row, label: string) => {
     const m = r.result
     return [
@@ -82,12 +86,13 @@ export function renderTable(report: Report): string {
       r.baseline ? `${(m.requestsPerSec / r.baseline.requestsPerSec).toFixed(2)}× hello` : '',
       r.limit ? `${(m.requestsPerSec / r.limit.requestsPerSec).toFixed(2)}× limit` : '',
       r.limit ? `${(m.latencyMs.p95 / r.limit.latencyMs.p95).toFixed(1)}× limit` : '',
+      r.auditedLimit ? `${(m.requestsPerSec / r.auditedLimit.requestsPerSec).toFixed(2)}× audited` : '',
     ]
   }
   const rows = [
     header,
     ...report.baselines.map((r) => line(r, `hello-world (${r.connections} conns)`)),
-    ...report.limits.map((r) => line({ ...r, baseline: report.baselines.find((b) => b.connections === r.connections)?.result }, `limit: one SELECT via pg Pool (${r.connections} conns)`)),
+    ...report.limits.map((r) => line({ ...r, baseline: report.baselines.find((b) => b.connections === r.connections)?.result }, `${r.audited ? 'limit: one SELECT writing an audit row' : 'limit: one SELECT via pg Pool'} (${r.connections} conns)`)),
     ...report.scenarios.map((r) => line(r, `${r.name}${r.dataset ? ` · ${r.dataset}` : ''}  ${r.method} ${r.path}`)),
   ]
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))

@@ -6,7 +6,8 @@
  * 1. hello-world baseline in its own process, once per distinct connection count;
  * 2. the real app in its own process over a fresh seeded embedded PostgreSQL;
  * 3. the limit row: one bare `SELECT` through a `pg` Pool on that database (limit-process.ts), once
- *    per distinct connection count — the most any database route can do here;
+ *    per distinct connection count — the most any database route can do here; and where a scenario
+ *    is a read that writes its audit row, the same statement writing one — the most such a read can do;
  * 4. each scenario: setup, warm-up, measured run — one after another, never overlapping;
  * 5. the province: the county's reads again once the province around it is generated (\`county\` in
  *    scenarios.ts, fixtures/province.ts), with the growth of each p95;
@@ -71,13 +72,19 @@ async function main(): Promise<number> {
   const ctx = context(server)
 
   const limits = new Map<number, Row>()
-  say('starting the limit row (one SELECT through a pg Pool on the same database)…')
+  const auditedLimits = new Map<number, Row>()
+  say('starting the limit rows (one SELECT through a pg Pool on the same database; the same writing an audit row)…')
   const limit = await startChild(path.join(HERE, 'limit-process.ts'), { env: { BENCH_DATABASE_URL: server.announced.databaseUrl! } })
   for (const connections of new Set(selected.map((s) => s.connections))) {
     const duration = Math.max(...selected.filter((s) => s.connections === connections).map(durationOf))
     const spec: LoadSpec = { url: limit.url, method: 'GET', path: '/', shapes: [{}], connections, duration }
     say(`  limit, ${connections} connections, ${duration} s`)
     limits.set(connections, { name: 'limit: one SELECT', method: 'GET', path: '/', connections, duration, result: await warmUpAndMeasure(spec) })
+    if (selected.some((s) => s.audited && s.connections === connections)) {
+      say(`  audited limit, ${connections} connections, ${duration} s`)
+      const audited = await warmUpAndMeasure({ ...spec, path: '/audited' })
+      auditedLimits.set(connections, { name: 'limit: one SELECT writing an audit row', method: 'GET', path: '/audited', connections, duration, result: audited, audited: true })
+    }
   }
   await limit.stop()
 
@@ -89,6 +96,7 @@ async function main(): Promise<number> {
     return {
       name: s.name, method: s.method, path: s.path, connections: s.connections, duration: spec.duration, result,
       baseline: baselines.get(s.connections)!.result, limit: limits.get(s.connections)!.result, ...(dataset ? { dataset } : {}),
+      ...(s.audited ? { audited: true, auditedLimit: auditedLimits.get(s.connections)!.result } : {}),
     }
   }
   const rows: Row[] = []
@@ -108,7 +116,7 @@ async function main(): Promise<number> {
   await server.stop()
 
   const baselineRows = [...baselines.values()]
-  const limitRows = [...limits.values()]
+  const limitRows = [...limits.values(), ...auditedLimits.values()]
   const report: Report = {
     date: new Date().toISOString(),
     ok: ![...baselineRows, ...limitRows, ...rows].some(rowFailed) && exportRuns.every((r) => r.ok),

@@ -52,6 +52,11 @@ export interface Scenario {
    * (fixtures/province.ts), to show how it grows with the data around it.
    */
   county?: true
+  /**
+   * A read that writes its audit row in the same statement (a child's file, suggestions): measured
+   * also against the audited limit (limit-process.ts /audited), the most such a read can do here.
+   */
+  audited?: true
 }
 
 const sessionPools = new WeakMap<BenchContext, Map<string, string[]>>()
