@@ -8,13 +8,25 @@ import type { z } from 'zod'
 import type { PairingRow } from './repository'
 
 const DAY = 86_400_000
+/**
+ * An instant or a calendar date as it arrives: a Date from Prisma, or text from the ledger's JSON
+ * rows (ledger-sql.ts) — instants already as toISOString() writes them, dates as 'YYYY-MM-DD'.
+ */
+type Instant = Date | string
+type InstantKey = 'proposedAt' | 'acknowledgedAt' | 'approvedAt' | 'startDate' | 'pausedAt' | 'expectedResumeDate' | 'endedAt' | 'declinedAt' | 'stateChangedAt' | 'lastConfirmedContactAt'
+/** What rowView reads: a Prisma row (repository.findPairing) or a ledger JSON row. */
+export type PairingRowLike = Omit<PairingRow, InstantKey | 'child'> & { [K in InstantKey]: null extends PairingRow[K] ? Instant | null : Instant } & {
+  child: Omit<PairingRow['child'], 'closedAt'> & { closedAt: Instant | null }
+}
+
 export const dateOnly = (d: string) => new Date(`${d}T00:00:00Z`)
-export const dateString = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
-const iso = (d: Date | null) => (d ? d.toISOString() : null)
+export const dateString = (d: Instant | null) => (typeof d === 'string' ? d.slice(0, 10) : d ? d.toISOString().slice(0, 10) : null)
+const iso = (d: Instant | null) => (typeof d === 'string' ? d : d ? d.toISOString() : null)
 export const addDays = (date: string, days: number) => new Date(dateOnly(date).getTime() + days * DAY).toISOString().slice(0, 10)
 const daysBetween = (from: string, to: string) => Math.round((dateOnly(to).getTime() - dateOnly(from).getTime()) / DAY)
-function contactFacts(p: PairingRow, today: string) {
-  const since = p.lastConfirmedContactAt ? chinaDate(p.lastConfirmedContactAt) : dateString(p.startDate)
+function contactFacts(p: PairingRowLike, today: string) {
+  const last = p.lastConfirmedContactAt
+  const since = last ? chinaDate(typeof last === 'string' ? new Date(last) : last) : dateString(p.startDate)
   const days = p.state === 'active' && since ? Math.max(0, daysBetween(since, today)) : null
   return {
     stale: days !== null && days >= STALE_AFTER_DAYS,
@@ -23,13 +35,13 @@ function contactFacts(p: PairingRow, today: string) {
   }
 }
 
-export function rowView(p: PairingRow, villageNames: Map<string, string>, today: string): PairingRowView {
+export function rowView(p: PairingRowLike, villageNames: Map<string, string>, today: string): PairingRowView {
   return {
     id: p.id,
     state: p.state,
     child: { id: p.child.id, name: p.child.name, villageCode: p.villageCode, villageName: villageNames.get(p.villageCode) ?? p.villageCode },
     volunteer: { id: p.volunteer.id, realName: p.volunteer.realName, kind: p.volunteer.kind, workUnit: p.volunteer.workUnit, team: p.volunteer.team },
-    proposedAt: p.proposedAt.toISOString(),
+    proposedAt: iso(p.proposedAt)!,
     acknowledgedAt: iso(p.acknowledgedAt),
     approvedAt: iso(p.approvedAt),
     startDate: dateString(p.startDate),
@@ -38,7 +50,7 @@ export function rowView(p: PairingRow, villageNames: Map<string, string>, today:
     endedAt: iso(p.endedAt),
     endReason: p.endReason,
     declinedAt: iso(p.declinedAt),
-    stateChangedAt: p.stateChangedAt.toISOString(),
+    stateChangedAt: iso(p.stateChangedAt)!,
     lastConfirmedContactAt: iso(p.lastConfirmedContactAt),
     ...contactFacts(p, today),
   }
