@@ -6,8 +6,8 @@
  * card write their audit row in that same statement, so no audit row means no data. The rarer
  * reads (reveal, history) still go through Prisma, awaiting the audit row before answering.
  */
-import { bornOnOrBefore, type ChildListQuery, type RevealBody } from '@qstx/shared'
-import { join, sql, type Sql } from '../../db/sql'
+import { bornOnOrBefore, regionLevel, type ChildListQuery, type RevealBody } from '@qstx/shared'
+import { join, recheckOnly, sql, type Sql } from '../../db/sql'
 import type { ScopedActor } from '../../lib/actor'
 import { AppError, notFound } from '../../lib/app-error'
 import { recordAudit, type AuditContext } from '../../lib/audit'
@@ -42,7 +42,7 @@ export const countyTokens = (county: string, tokens: string[]) => tokens.map((t)
  */
 export const facetsSql = (county: string, facets: string[], indexed = true) => {
   const test = sql`c.facets @> ${countyTokens(county, facets)}::text[]`
-  return indexed ? test : sql`CASE WHEN ${test} THEN true ELSE false END`
+  return indexed ? test : recheckOnly(test)
 }
 
 /** Characters and character pairs of a search term, as the `nameGrams` trigger stores them. */
@@ -64,7 +64,7 @@ export function searchGrams(q: string): string[] {
  * index that answers them, and deskPage caps what they find, so their values do not change the
  * plan's shape — while planning it took as long as running it (1.4 ms).
  */
-export function listFilters(q: ChildListQuery, today: string, county: string): { where: Sql[]; walk: Sql[]; planEach: boolean } {
+export function listFilters(q: ChildListQuery, today: string, county: string): { where: Sql[]; walk: Sql[]; planEach: boolean; byTokens: boolean } {
   const facets: string[] = []
   if (q.category) facets.push(`cat:${q.category}`)
   if (q.difficultyKind) facets.push(`kind:${q.difficultyKind}`)
@@ -103,7 +103,7 @@ export function listFilters(q: ChildListQuery, today: string, county: string): {
     where.push(facetsSql(county, facets, !q.q))
     walk.push(facetsSql(county, facets, false))
   }
-  return { where, walk, planEach: q.agingOut !== undefined || q.toComplete !== undefined }
+  return { where, walk, planEach: q.agingOut !== undefined || q.toComplete !== undefined, byTokens: !!q.q || facets.length > 0 }
 }
 
 /** How long a filter found to match more than COUNT_CAP files is taken to still do so. */
@@ -125,7 +125,11 @@ export function createChildReadService(deps: ChildDeps) {
     assertCan(actor, 'child.list')
     const today = todayIn(clock)
     const filters = listFilters(q, today, searchCounty(actor))
-    const where = join([childScopeSql(actor), ...filters.where], ' AND ')
+    // The name's and the facets' tokens carry the county (countyTokens): for a county-wide reader
+    // the region only rechecks what they found. As an index, the planner intersected the county's
+    // 50,000 entries with the name's 302 (2.5 ms, on the province dataset, of a 3 ms statement).
+    const scope = filters.byTokens && regionLevel(actor.regionCode) === 'county' ? recheckOnly(childScopeSql(actor)) : childScopeSql(actor)
+    const where = join([scope, ...filters.where], ' AND ')
     const key = `${where.text}\u0000${JSON.stringify(where.values)}`
     const now = clock.now().getTime()
     const broad = (broadFilters.get(key) ?? -Infinity) > now - BROAD_FOR_MS
