@@ -58,11 +58,13 @@ export function searchGrams(q: string): string[] {
  * index and is rechecked as a substring (strpos: no LIKE wildcards to escape in what was typed).
  * `walk`: the same filters for reading the county in name order (repository.ts deskPage) — the
  * index tests written so no index answers them, and the county's own (name) index named.
- * `planEach`: the best plan depends on the values — an age cut-off or a year against the county's
- * birth dates and records — so the statement is planned for each request. Every other list keeps
- * one prepared plan per region and filter set (db/sql.ts): the name and the facets each have one
- * index that answers them, and deskPage caps what they find, so their values do not change the
- * plan's shape — while planning it took as long as running it (1.4 ms).
+ * `planEach`: the statement is planned for each request when a name is typed, or an age cut-off or
+ * a year. A name's generic plan is the right one, but PostgreSQL costs it from a default share of
+ * the table — 5,000 of a province's million files where the name finds 302 — so on a large database
+ * it judged it worse than planning afresh and planned every execution anyway, after five tries; the
+ * cut-offs' best plans depend on their values. Every other list keeps one prepared plan per region
+ * and filter set (db/sql.ts): the facets have one index that answers them, and deskPage caps what it
+ * finds, so their values do not change the plan's shape.
  */
 export function listFilters(q: ChildListQuery, today: string, county: string): { where: Sql[]; walk: Sql[]; planEach: boolean; byTokens: boolean } {
   const facets: string[] = []
@@ -103,7 +105,7 @@ export function listFilters(q: ChildListQuery, today: string, county: string): {
     where.push(facetsSql(county, facets, !q.q))
     walk.push(facetsSql(county, facets, false))
   }
-  return { where, walk, planEach: q.agingOut !== undefined || q.toComplete !== undefined, byTokens: !!q.q || facets.length > 0 }
+  return { where, walk, planEach: !!q.q || q.agingOut !== undefined || q.toComplete !== undefined, byTokens: !!q.q || facets.length > 0 }
 }
 
 /** How long a filter found to match more than COUNT_CAP files is taken to still do so. */
