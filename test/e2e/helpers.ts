@@ -136,9 +136,10 @@ export function useE2e() {
 export const byId = (page: Page, id: string) => page.locator(`#${id}`)
 /**
  * The element of the page on top: H5 keeps the pages under it in the DOM (hidden), so a frame every
- * page draws — the desk's side navigation — is there once per open page.
+ * page draws — the desk's side navigation — is there once per open page. For a moment after a
+ * page opens or closes the one under it is still shown too; the page on top is the last in the DOM.
  */
-export const shownById = (page: Page, id: string) => page.locator(`#${id}:visible`)
+export const shownById = (page: Page, id: string) => page.locator(`#${id}:visible`).last()
 
 export async function tap(page: Page, id: string): Promise<void> {
   await byId(page, id).click()

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../server/src/seed/personas'
-import { acceptPrivacy, byId, deskSignIn, expectText, openMe, screenshot, tap, useE2e } from './helpers'
+import { acceptPrivacy, byId, deskSignIn, expectText, openMe, screenshot, shownById, tap, useE2e } from './helpers'
 
 const e2e = useE2e()
 
@@ -23,8 +23,9 @@ describe('staff and audit', () => {
     await expect.poll(() => row.count()).toBe(0)
     await screenshot(page, 'staff-desk')
 
-    await page.goBack()
-    await tap(page, 'home-audit-link')
+    // On to the audit trail by the desk's side navigation, as a desk user goes (a browser back
+    // while the confirmation's toast was still closing sometimes left an empty page).
+    await shownById(page, 'desk-nav-audit').click()
     await tap(page, 'audit-filter-role')
     await expectText(page, 'audit-list', /移除角色/)
     await expectText(page, 'audit-page', /第 1 \/ 1 页/)
