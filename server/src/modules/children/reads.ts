@@ -134,12 +134,12 @@ export function createChildReadService(deps: ChildDeps) {
     const where = join([scope, ...filters.where], ' AND ')
     const key = `${where.text}\u0000${JSON.stringify(where.values)}`
     const now = clock.now().getTime()
-    const broad = (broadFilters.get(key) ?? -Infinity) > now - BROAD_FOR_MS
+    const knownBroad = (broadFilters.get(key) ?? -Infinity) > now - BROAD_FOR_MS
     const { rows, total } = await repo.deskPage(pg, {
       where, walk: join([childScopeSql(actor), ...filters.walk], ' AND '),
-      sort: q.sort, page: q.page, pageSize: q.pageSize, countUpTo: COUNT_CAP + 1, prepared: !filters.planEach, broad,
+      sort: q.sort, page: q.page, pageSize: q.pageSize, countUpTo: COUNT_CAP + 1, prepared: !filters.planEach, knownBroad,
     })
-    if (!broad && total > COUNT_CAP) {
+    if (!knownBroad && total > COUNT_CAP) {
       if (broadFilters.size >= 1000) broadFilters.clear()
       broadFilters.set(key, now)
     }

@@ -1,7 +1,7 @@
 import type { ChildListQuery, HistoryKind } from '@qstx/shared'
 import type { Prisma } from '../../generated/prisma/client'
 import type { Tx } from '../../db/prisma'
-import { empty, intLiteral, one, type Queryable, rows, sql, type Sql } from '../../db/sql'
+import { empty, intLiteral, jsonRows, one, type Queryable, sql, type Sql } from '../../db/sql'
 import { auditInsert, type AuditContext, type AuditEntry } from '../../lib/audit'
 import type { GuardianWrite } from './columns'
 import { childInclude } from './file'
@@ -154,8 +154,8 @@ export async function regionNames(tx: Tx, codes: string[]): Promise<Map<string, 
 
 // ── the hot reads: one statement each (ARCHITECTURE.md, "Hot paths") ────────────────────────────
 // The children table is aliased `c` throughout, so policy's scope (childScopeSql) and pairing.ts's
-// conditions drop in as they are. Cast here what node-postgres would hand back wrong: enum arrays
-// (it does not parse them) to text[], `date` columns (it parses them at local midnight) to text.
+// conditions drop in as they are. Rows come back as JSON (db/sql.ts jsonRows); `date` columns are
+// cast to text and enum arrays to text[] all the same, as the row types say.
 
 /** The village's name beside the row (regions are reference data; the code when it is not loaded). */
 const villageName = sql`coalesce((SELECT r.name FROM regions r WHERE r.code = c."villageCode"), c."villageCode") AS "villageName"`
@@ -187,8 +187,8 @@ export type FileSqlRow = ChildFileRow & { villageName: string; paired: boolean; 
  * its audit row and a miss (or a file out of reach) writes none.
  */
 export async function readFile(db: Queryable, o: { id: string; where: Sql; audit: [AuditContext, AuditEntry]; withDirector?: boolean }) {
-  // The row comes back as one JSON value: node-postgres then parses one field instead of setting up
-  // a parser for each of ninety columns, which was the largest single cost of serving a file.
+  // The row as one JSON value, as jsonRows (db/sql.ts) sends rows — written out here, because a
+  // data-modifying WITH (the audit row) may only stand at the top of a statement.
   const found = await one<{ file: FileSqlRow }>(db, sql`WITH file AS (
       SELECT ${fileColumns}, ${villageName}, ${livePairingSql} AS paired${o.withDirector ? sql`, ${directorName}` : empty}
         FROM children c WHERE c.id = ${o.id}::uuid AND ${o.where}),
@@ -225,7 +225,7 @@ export interface DeskQuery {
   /** false when the filters' values decide the plan (reads.ts listFilters). */
   prepared: boolean
   /** Known to match at least `countUpTo` (reads.ts): the page is read by the walk, and not counted. */
-  broad?: boolean
+  knownBroad?: boolean
 }
 
 const NAME_ORDERS: ReadonlySet<ChildListQuery['sort']> = new Set(['name', '-name'])
@@ -249,20 +249,18 @@ export async function deskPage(db: Queryable, d: DeskQuery) {
   const window = sql`ORDER BY ${order} LIMIT ${intLiteral(d.pageSize)} OFFSET ${intLiteral((d.page - 1) * d.pageSize)}`
   // Other orders have no county index to walk: the broad case sorts every match, as the few case does.
   const broad = NAME_ORDERS.has(d.sort) ? d.walk : d.where
-  // Each row comes back as one JSON value (see readFile): a page of twenty rows with six arrays each
-  // was otherwise parsed column by column, array by array.
-  if (d.broad) {
-    const page = await rows<{ r: DeskSqlRow }>(db, sql`SELECT to_json(r) AS r FROM (SELECT c.*, ${villageName}, ${livePairingColumn} AS paired
-      FROM (SELECT ${columns} FROM children c WHERE ${broad} ${window}) c ORDER BY ${order}) r`, { prepared: d.prepared })
-    return { rows: page.map((p) => p.r), total: d.countUpTo }
+  if (d.knownBroad) {
+    const page = await jsonRows<DeskSqlRow>(db, sql`SELECT c.*, ${villageName}, ${livePairingColumn} AS paired
+      FROM (SELECT ${columns} FROM children c WHERE ${broad} ${window}) c ORDER BY ${order}`, { prepared: d.prepared })
+    return { rows: page, total: d.countUpTo }
   }
-  const found = await rows<{ r: DeskSqlRow & { total: number } }>(db, sql`WITH m AS MATERIALIZED (SELECT c.id, c.name, c."birthDate", c."villageCode" FROM children c WHERE ${d.where} LIMIT ${intLiteral(d.countUpTo)}),
+  const found = await jsonRows<DeskSqlRow & { total: number }>(db, sql`WITH m AS MATERIALIZED (SELECT c.id, c.name, c."birthDate", c."villageCode" FROM children c WHERE ${d.where} LIMIT ${intLiteral(d.countUpTo)}),
          n AS (SELECT count(*)::int AS total FROM m),
          hits AS ((SELECT ${columns} FROM children c WHERE c.id IN (SELECT c.id FROM m c ${window}) AND (SELECT total FROM n) < ${intLiteral(d.countUpTo)} ORDER BY ${order})
                   UNION ALL
                   (SELECT ${columns} FROM children c WHERE (SELECT total FROM n) >= ${intLiteral(d.countUpTo)} AND ${broad} ${window}))
-    SELECT to_json(r) AS r FROM (SELECT c.*, ${villageName}, ${livePairingColumn} AS paired, n.total
+    SELECT c.*, ${villageName}, ${livePairingColumn} AS paired, n.total
       FROM n LEFT JOIN hits c ON TRUE
-     ORDER BY ${order}) r`, { prepared: d.prepared })
-  return { rows: found.map((f) => f.r).filter((r) => r.id !== null), total: found[0]?.r.total ?? 0 }
+     ORDER BY ${order}`, { prepared: d.prepared })
+  return { rows: found.filter((r) => r.id !== null), total: found[0]?.total ?? 0 }
 }
