@@ -10,6 +10,7 @@ import type { Faker } from '@faker-js/faker'
 import { ageOn, type ChildCategory } from '@qstx/shared'
 import type { Prisma } from '../generated/prisma/client'
 import type { Keyring } from '../lib/crypto'
+import { sealPhone } from '../modules/children/columns'
 
 export interface ChildFacts {
   gender: 'male' | 'female'
@@ -50,18 +51,18 @@ export function fullFileExtras(f: Faker, c: ChildFacts, keyring: Keyring) {
   const parentIncapable = [father, mother].some((p) => p.status === 'incapable')
 
   type Relation = 'father' | 'mother' | 'grandmother'
-  const guardians: Array<{ ordinal: number; relation: Relation; name: string; phoneEnc: string | null; healthy: boolean; healthDetail: string | null; occupation: string | null }> = [
+  const guardians: Array<{ ordinal: number; relation: Relation; name: string; phoneEnc: string | null; phoneMasked: string | null; healthy: boolean; healthDetail: string | null; occupation: string | null }> = [
     { relation: 'father' as const, name: c.surname + f.person.firstName('male'), alive: father.status !== 'deceased' && father.status !== 'missing' },
     { relation: 'mother' as const, name: f.person.lastName() + f.person.firstName('female'), alive: mother.status !== 'deceased' && mother.status !== 'missing' },
   ]
     .filter((g) => g.alive)
     .map((g, ordinal) => ({
-      ordinal, relation: g.relation, name: g.name, phoneEnc: keyring.encrypt(mobile(f)),
+      ordinal, relation: g.relation, name: g.name, ...sealPhone(keyring, mobile(f)),
       healthy: (g.relation === 'mother' ? mother : father).status !== 'incapable',
       healthDetail: (g.relation === 'mother' ? mother : father).status === 'incapable' ? '重度残疾，无监护能力' : null,
       occupation: f.helpers.arrayElement(OCCUPATIONS),
     }))
-  if (leftBehind) guardians.push({ ordinal: guardians.length, relation: 'grandmother', name: f.person.lastName() + f.person.firstName('female'), phoneEnc: f.datatype.boolean(0.6) ? keyring.encrypt(mobile(f)) : null, healthy: f.datatype.boolean(0.7), healthDetail: null, occupation: '务农' })
+  if (leftBehind) guardians.push({ ordinal: guardians.length, relation: 'grandmother', name: f.person.lastName() + f.person.firstName('female'), ...(f.datatype.boolean(0.6) ? sealPhone(keyring, mobile(f)) : { phoneEnc: null, phoneMasked: null }), healthy: f.datatype.boolean(0.7), healthDetail: null, occupation: '务农' })
 
   const stage = age < 6 ? 'preschool' : age < 12 ? 'primary' : age < 15 ? 'junior' : f.helpers.arrayElement(['senior', 'vocational'] as const)
   const risk = f.helpers.weightedArrayElement([{ weight: 55, value: 'low' as const }, { weight: 30, value: 'medium' as const }, { weight: 12, value: 'high' as const }, { weight: 3, value: 'critical' as const }])

@@ -10,6 +10,7 @@ import type { Db, Tx } from '../db/prisma'
 import type { Keyring } from '../lib/crypto'
 import { loadRegions } from '../regions/load'
 import { hashPassword } from '../modules/auth/service'
+import { sealAddress } from '../modules/children/columns'
 import { DEMO_PASSWORD, DEMO_PROVINCES, DEMO_TEAM, DEMO_VILLAGES, PERSONAS } from './personas'
 import { fullFileExtras } from './child-files'
 import { approvedDetails, recordApproval, seedVettingQueue } from './demo-volunteers'
@@ -133,7 +134,7 @@ async function createChildren(tx: Tx, keyring: Keyring, villageCode: string) {
         idNumberEnc: keyring.encrypt(idNumber),
         idNumberIndex: keyring.blindIndex(idNumber),
         idNumberLast4: idNumber.slice(-4),
-        addressEnc: keyring.encrypt(`广西融水苗族自治县${villageName}${faker.number.int({ min: 1, max: 12 })}组${faker.number.int({ min: 1, max: 60 })}号`),
+        ...sealAddress(keyring, `广西融水苗族自治县${villageName}${faker.number.int({ min: 1, max: 12 })}组${faker.number.int({ min: 1, max: 60 })}号`),
         hukouType: 'rural',
         categories: [...categories],
         interests: faker.helpers.arrayElements(INTERESTS, { min: 1, max: 3 }),

@@ -3,7 +3,7 @@
  * of a new file, and sealing. A sealed value that did not change keeps its old ciphertext, so the
  * history (which compares ciphertexts) records only real changes and the key id stays stable.
  */
-import { parseIdNumber, type CreateChildBody, type UpdateChildBody } from '@qstx/shared'
+import { maskAddress, maskPhone, parseIdNumber, type CreateChildBody, type UpdateChildBody } from '@qstx/shared'
 import type { Prisma } from '../../generated/prisma/client'
 import { AppError } from '../../lib/app-error'
 import type { Keyring } from '../../lib/crypto'
@@ -18,6 +18,7 @@ export interface GuardianWrite {
   relation: ChildFile['guardians'][number]['relation']
   name: string
   phoneEnc: string | null
+  phoneMasked: string | null
   healthy: boolean
   healthDetail: string | null
   occupation: string | null
@@ -39,12 +40,22 @@ export function withDefaults(body: CreateChildBody, filedByName: string, today: 
   }
 }
 
+/**
+ * A value is sealed together with the mask every view shows of it, so reading a file decrypts
+ * nothing (views.ts). Seeds and fixtures seal through these too.
+ */
+export const sealAddress = (keyring: Keyring, address: string) => ({ addressEnc: keyring.encrypt(address), addressMasked: maskAddress(address) })
+export const sealPhone = (keyring: Keyring, phone: string) => ({ phoneEnc: keyring.encrypt(phone), phoneMasked: maskPhone(phone) })
+
 /** Keeps the old ciphertext when the new plaintext equals what it seals. */
 function reseal(keyring: Keyring, plain: string | null, old: string | null): string | null {
   if (plain === null) return null
   if (old && keyring.decrypt(old) === plain) return old
   return keyring.encrypt(plain)
 }
+
+/** The mask of a value sealed before masks were kept (migration 20261210000000): an edit writes it. */
+const maskOfSealed = (keyring: Keyring, sealed: string | null | undefined, mask: (plain: string) => string) => (sealed ? mask(keyring.decrypt(sealed)) : null)
 
 /** Columns for the fields present in `body` (undefined = leave as is). */
 export function columnsFor(body: Body, keyring: Keyring, existing: ChildFile | null, existingIndex: string | null): { data: Data; guardians?: GuardianWrite[] } {
@@ -59,7 +70,8 @@ export function columnsFor(body: Body, keyring: Keyring, existing: ChildFile | n
     const index = keyring.blindIndex(b.idNumber)
     if (index !== existingIndex) Object.assign(d, { idNumberEnc: keyring.encrypt(b.idNumber), idNumberIndex: index, idNumberLast4: b.idNumber.slice(-4) })
   }
-  if (b.address !== undefined) d.addressEnc = reseal(keyring, b.address, existing?.addressEnc ?? null)
+  if (b.address !== undefined) Object.assign(d, { addressEnc: reseal(keyring, b.address, existing?.addressEnc ?? null), addressMasked: b.address === null ? null : maskAddress(b.address) })
+  else if (existing && existing.addressMasked == null && existing.addressEnc) d.addressMasked = maskOfSealed(keyring, existing.addressEnc, maskAddress)
   if (b.hukouType !== undefined) d.hukouType = b.hukouType
   if (b.categories !== undefined) d.categories = b.categories
   if (b.difficultyKinds !== undefined) d.difficultyKinds = b.difficultyKinds
@@ -122,10 +134,13 @@ function guardianWrites(input: NonNullable<Body['guardians']>, keyring: Keyring,
   return input.map((g, ordinal) => {
     const prev = g.id ? old.get(g.id) : undefined
     if (g.id && !prev) throw new AppError('VALIDATION_FAILED', undefined, { [`guardians.${ordinal}.id`]: '没有这位监护人，请刷新后重试' })
-    const phoneEnc = g.phone === undefined ? (prev?.phoneEnc ?? null) : reseal(keyring, g.phone, prev?.phoneEnc ?? null)
+    const phone = g.phone
+    const sealed = phone === undefined
+      ? { phoneEnc: prev?.phoneEnc ?? null, phoneMasked: prev?.phoneMasked ?? maskOfSealed(keyring, prev?.phoneEnc, maskPhone) }
+      : { phoneEnc: reseal(keyring, phone, prev?.phoneEnc ?? null), phoneMasked: phone === null ? null : maskPhone(phone) }
     return {
       ...(prev ? { id: prev.id } : {}),
-      ordinal, relation: g.relation, name: g.name, phoneEnc,
+      ordinal, relation: g.relation, name: g.name, ...sealed,
       healthy: g.healthy ?? true, healthDetail: g.healthDetail ?? null, occupation: g.occupation ?? null,
     }
   })

@@ -16,6 +16,8 @@ export interface SealedGuardian {
   relation: FullView['guardians'][number]['relation']
   name: string
   phoneEnc: string | null
+  /** Absent from yearly snapshots taken before masks were kept (views.ts masks those from the seal). */
+  phoneMasked?: string | null
   healthy: boolean
   healthDetail: string | null
   occupation: string | null
@@ -26,6 +28,8 @@ export type ChildFile = Omit<FullView, 'view' | 'villageName' | 'age' | 'idNumbe
   idNumberEnc: string | null
   idNumberLast4: string | null
   addressEnc: string | null
+  /** Kept beside the seal (columns.ts sealAddress); absent from snapshots taken before masks were kept. */
+  addressMasked?: string | null
   guardians: SealedGuardian[]
 }
 
@@ -41,7 +45,7 @@ type Unread = 'nameGrams' | 'facets' | 'idNumberIndex' | 'createdById' | 'lastCo
  * at local midnight, a day off east of UTC), timestamps as ISO text, guardians as objects.
  */
 export type ChildFileRow = Omit<ChildRow, DateColumn | TimestampColumn | Unread | 'guardians'> & { [K in DateColumn | TimestampColumn]: Exclude<ChildRow[K], Date> | Date | string } & {
-  guardians: Array<Pick<ChildRow['guardians'][number], 'id' | 'relation' | 'name' | 'phoneEnc' | 'healthy' | 'healthDetail' | 'occupation'>>
+  guardians: Array<Pick<ChildRow['guardians'][number], 'id' | 'relation' | 'name' | 'phoneEnc' | 'phoneMasked' | 'healthy' | 'healthDetail' | 'occupation'>>
 }
 
 /** An instant as ISO text in UTC, from a Date or from PostgreSQL's JSON text (in the session's time zone). */
@@ -64,6 +68,7 @@ export function fileFromRow(r: ChildFileRow): ChildFile {
     idNumberEnc: r.idNumberEnc,
     idNumberLast4: r.idNumberLast4,
     addressEnc: r.addressEnc,
+    addressMasked: r.addressMasked,
     hukouType: r.hukouType,
     categories: r.categories,
     difficultyKinds: r.difficultyKinds,
@@ -79,7 +84,7 @@ export function fileFromRow(r: ChildFileRow): ChildFile {
     otherAid: r.otherAid,
     father: parent(r.fatherStatus, r.fatherAwaySince),
     mother: parent(r.motherStatus, r.motherAwaySince),
-    guardians: r.guardians.map((g) => ({ id: g.id, relation: g.relation, name: g.name, phoneEnc: g.phoneEnc, healthy: g.healthy, healthDetail: g.healthDetail, occupation: g.occupation })),
+    guardians: r.guardians.map((g) => ({ id: g.id, relation: g.relation, name: g.name, phoneEnc: g.phoneEnc, phoneMasked: g.phoneMasked, healthy: g.healthy, healthDetail: g.healthDetail, occupation: g.occupation })),
     incomePerCapita: r.incomePerCapita,
     familySubsidies: money(r.familySubsidies),
     socialSupport: r.socialSupport,
@@ -115,7 +120,7 @@ export function fileFromRow(r: ChildFileRow): ChildFile {
 
 /** Fields whose values history never records (sealed at rest): only the fact of a change. */
 const SEALED_FIELDS: Record<string, string> = { idNumberEnc: 'idNumber', addressEnc: 'address' }
-const NOT_TRACKED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'idNumberLast4', 'villageCode', 'closed'])
+const NOT_TRACKED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'idNumberLast4', 'addressMasked', 'villageCode', 'closed'])
 
 export interface FieldChange {
   field: string
@@ -134,7 +139,7 @@ export function diffFiles(before: ChildFile, after: ChildFile): FieldChange[] {
   for (const key of Object.keys(after) as Array<keyof ChildFile>) {
     if (NOT_TRACKED.has(key)) continue
     if (key === 'guardians') {
-      const strip = (gs: SealedGuardian[]) => gs.map(({ phoneEnc: _p, id: _i, ...rest }) => rest)
+      const strip = (gs: SealedGuardian[]) => gs.map(({ phoneEnc: _p, phoneMasked: _m, id: _i, ...rest }) => rest)
       if (JSON.stringify(strip(before.guardians)) !== JSON.stringify(strip(after.guardians))) {
         changes.push({ field: 'guardians', from: strip(before.guardians), to: strip(after.guardians) })
       }

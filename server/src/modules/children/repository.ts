@@ -161,7 +161,7 @@ export async function regionNames(tx: Tx, codes: string[]): Promise<Map<string, 
 const villageName = sql`coalesce((SELECT r.name FROM regions r WHERE r.code = c."villageCode"), c."villageCode") AS "villageName"`
 
 const fileColumns = sql`c.id, c.version, c."villageCode", c.name, c."displayName", c.gender, c.ethnicity, c."birthDate"::text AS "birthDate",
-  c."idNumberEnc", c."idNumberLast4", c."addressEnc", c."hukouType", c.categories::text[] AS categories, c."difficultyKinds"::text[] AS "difficultyKinds",
+  c."idNumberEnc", c."idNumberLast4", c."addressEnc", c."addressMasked", c."hukouType", c.categories::text[] AS categories, c."difficultyKinds"::text[] AS "difficultyKinds",
   c."singleParentFamily", c."schoolStage", c."schoolGrade", c."schoolName", c.boarding, c.guardianship, c."healthStatus", c."healthDetail", c."disabilityGrade",
   c."psychBehaviour", c.assistance, c."educationAid", c."medicalAid", c."otherAid", c."fatherStatus", c."fatherAwaySince"::text AS "fatherAwaySince",
   c."motherStatus", c."motherAwaySince"::text AS "motherAwaySince", c."incomePerCapita", c."familySubsidies", c."socialSupport", c."entrustedCarer",
@@ -171,7 +171,7 @@ const fileColumns = sql`c.id, c.version, c."villageCode", c.name, c."displayName
   c."riskAssessedAt"::text AS "riskAssessedAt", c."riskAssessor", c."nearWater", c."specialAttention"::text[] AS "specialAttention",
   c."priorityReasons"::text[] AS "priorityReasons", c.interests, c.needs, c."serviceTips", c."directorWorkPhone", c."consentGivenBy", c."consentRelation",
   c."consentDate"::text AS "consentDate", c."consentMethod", c."closedAt", c."closedReason", c."closedNote", c."createdAt", c."updatedAt",
-  (SELECT coalesce(json_agg(json_build_object('id', g.id, 'relation', g.relation, 'name', g.name, 'phoneEnc', g."phoneEnc", 'healthy', g.healthy,
+  (SELECT coalesce(json_agg(json_build_object('id', g.id, 'relation', g.relation, 'name', g.name, 'phoneEnc', g."phoneEnc", 'phoneMasked', g."phoneMasked", 'healthy', g.healthy,
      'healthDetail', g."healthDetail", 'occupation', g.occupation) ORDER BY g.ordinal), '[]') FROM child_guardians g WHERE g."childId" = c.id) AS guardians`
 
 /** The village's child director (the longest-serving one still active), for the volunteer's card. */

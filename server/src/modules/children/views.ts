@@ -18,16 +18,20 @@ export interface ViewContext {
   directorName?: string
 }
 
+/** A mask kept beside its seal, or — for a file sealed before masks were kept — made from the seal. */
+const shown = (c: ViewContext, masked: string | null | undefined, sealed: string | null, mask: (plain: string) => string) =>
+  masked ?? (sealed ? mask(c.keyring.decrypt(sealed)) : null)
+
 export function candidate(file: ChildFile, c: ViewContext) {
-  const { idNumberEnc: _id, addressEnc, guardians, ...plain } = file
+  const { idNumberEnc: _id, addressEnc, addressMasked, guardians, ...plain } = file
   return {
     ...plain,
     villageName: c.villageName,
     age: ageOn(file.birthDate, c.today),
     idNumberMasked: file.idNumberLast4 ? `**************${file.idNumberLast4}` : '',
-    addressMasked: addressEnc ? maskAddress(c.keyring.decrypt(addressEnc)) : null,
+    addressMasked: shown(c, addressMasked, addressEnc, maskAddress),
     gradeBand: gradeBand(file.school?.stage, file.school?.grade),
-    guardians: guardians.map(({ phoneEnc, ...g }) => ({ ...g, phoneMasked: phoneEnc ? maskPhone(c.keyring.decrypt(phoneEnc)) : null })),
+    guardians: guardians.map(({ phoneEnc, phoneMasked, ...g }) => ({ ...g, phoneMasked: shown(c, phoneMasked, phoneEnc, maskPhone) })),
     consentOnFile: hasGuardianConsent(file.consent),
     pairingStatus: c.pairingStatus,
     agingOut: file.closed ? [] : agingOutCategories(file.categories, file.birthDate, c.today),
