@@ -42,6 +42,18 @@ describe('a county of generated files', () => {
     expect(ids(await list(civil, '?page=2&sort=name'))).toEqual(ids(counted))
   })
 
+  it('pages a narrow filter the same way when it remembers the filter is narrow as when it learns it', async () => {
+    const director = await tokenFor(t.app, { role: 'child_director', regionCode: benchVillage(0, 0) })
+    for (const query of ['?sort=name', '?sort=-age&page=3', '?sort=village&page=11', '?sort=name&page=12', '?category=in_difficulty&sort=-name']) {
+      t.clock.advance(61_000) // forgotten: the general statement counts and learns
+      const learnt = await list(director, query)
+      const remembered = await list(director, query)
+      expect(remembered, query).toEqual(learnt)
+    }
+    expect((await list(director, '?sort=name&page=12')).items).toEqual([])
+    expect((await list(director, '?sort=village&page=11')).items).toHaveLength(17)
+  })
+
   it('derives facets that agree with the columns, so filters find exactly the matching files', async () => {
     const disagree = await t.prisma.$queryRaw<Array<{ n: bigint }>>`
       SELECT count(*) AS n FROM children WHERE "villageCode" LIKE '459901%' AND NOT (
@@ -78,6 +90,19 @@ describe('a county of generated files', () => {
     expect((await list(neighbour, q)).items.map((i: { id: string }) => i.id)).toEqual([benchChildId(7)])
     expect((await list(civil, q)).items.map((i: { id: string }) => i.id)).toEqual(before.filter((id: string) => id !== benchChildId(7)))
     expect((await list(neighbour, '?category=left_behind&pageSize=100')).total + (await list(neighbour, '?category=in_difficulty&pageSize=100')).total).toBeGreaterThan(0)
+  })
+
+  it('reads a filter remembered as narrow the general way once it matches more than the cap', async () => {
+    const civil = await tokenFor(t.app, { role: 'civil_affairs', regionCode: BENCH_COUNTY })
+    t.clock.advance(61_000)
+    const few = await list(civil, '?risk=critical')
+    expect(few.totalCapped).toBe(false)
+    await t.prisma.$executeRaw`UPDATE children SET "riskLevel" = 'critical', "riskAssessedAt" = coalesce("riskAssessedAt", '2026-01-01') WHERE "villageCode" LIKE '459901%'`
+    const many = await list(civil, '?risk=critical&sort=name')
+    expect(many).toMatchObject({ total: 1000, totalCapped: true })
+    expect(many.items.map((i: { riskLevel: string }) => i.riskLevel)).toEqual(Array(20).fill('critical'))
+    t.clock.advance(61_000)
+    expect(await list(civil, '?risk=critical&sort=name')).toEqual(many)
   })
 
   it('serves a generated file to its director, ID number masked', async () => {

@@ -108,19 +108,20 @@ export function listFilters(q: ChildListQuery, today: string, county: string): {
   return { where, walk, planEach: !!q.q || q.agingOut !== undefined || q.toComplete !== undefined, byTokens: !!q.q || facets.length > 0 }
 }
 
-/** How long a filter found to match more than COUNT_CAP files is taken to still do so. */
-const BROAD_FOR_MS = 60_000
+/** How long what a filter matched (more than COUNT_CAP files, or fewer) is taken to still hold. */
+const SIZE_KNOWN_FOR_MS = 60_000
 
 export function createChildReadService(deps: ChildDeps) {
   const { prisma, pg, clock, keyring } = deps
   /**
-   * Filters (with their scope) that matched more than COUNT_CAP files, and when. Their total shows
-   * as "1000+", which one file more or less does not change, so for a minute the next page — or
-   * the next desk asking the same — is read by walking the county's name index straight away,
-   * without first gathering 1,001 matches from the facets' index: intersecting the posting lists
-   * of a flag a fifth of the county has took 3 of the statement's 4.5 ms.
+   * Filters (with their scope) and whether they matched more than COUNT_CAP files, and when. A
+   * broad one's total shows as "1000+", which one file more or less does not change, so for a
+   * minute the next page — or the next desk asking the same — is read by walking the county's name
+   * index straight away, without first gathering 1,001 matches from the facets' index:
+   * intersecting the posting lists of a flag a fifth of the county has took 3 of the statement's
+   * 4.5 ms. A narrow one (a village's list) skips the walk's branch (repository.ts deskPage).
    */
-  const broadFilters = new Map<string, number>()
+  const filterSizes = new Map<string, { broad: boolean; at: number }>()
   const viewContext = (r: repo.FileSqlRow) => ({ keyring, today: todayIn(clock), villageName: r.villageName, pairingStatus: r.paired ? ('paired' as const) : ('unpaired' as const) })
 
   async function list(actor: ScopedActor, q: ChildListQuery) {
@@ -134,14 +135,17 @@ export function createChildReadService(deps: ChildDeps) {
     const where = join([scope, ...filters.where], ' AND ')
     const key = `${where.text}\u0000${JSON.stringify(where.values)}`
     const now = clock.now().getTime()
-    const knownBroad = (broadFilters.get(key) ?? -Infinity) > now - BROAD_FOR_MS
+    const seen = filterSizes.get(key)
+    const known = seen && seen.at > now - SIZE_KNOWN_FOR_MS ? (seen.broad ? 'broad' : 'narrow') : undefined
     const { rows, total } = await repo.deskPage(pg, {
       where, walk: join([childScopeSql(actor), ...filters.walk], ' AND '),
-      sort: q.sort, page: q.page, pageSize: q.pageSize, countUpTo: COUNT_CAP + 1, prepared: !filters.planEach, knownBroad,
+      sort: q.sort, page: q.page, pageSize: q.pageSize, countUpTo: COUNT_CAP + 1, prepared: !filters.planEach, known,
     })
-    if (!knownBroad && total > COUNT_CAP) {
-      if (broadFilters.size >= 1000) broadFilters.clear()
-      broadFilters.set(key, now)
+    // A broad page is not counted (its total is the cap); a narrow one that has since grown is read the general way and learnt again.
+    const size = total > COUNT_CAP ? 'broad' : 'narrow'
+    if (known !== 'broad' && known !== size) {
+      if (filterSizes.size >= 1000) filterSizes.clear()
+      filterSizes.set(key, { broad: size === 'broad', at: now })
     }
     const items = rows.map((r) => redactRow(actor, rowCandidate(r, { today, villageName: r.villageName, pairingStatus: r.paired ? 'paired' : 'unpaired' })))
     return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, page: q.page, pageSize: q.pageSize }

@@ -224,8 +224,13 @@ export interface DeskQuery {
   countUpTo: number
   /** false when the filters' values decide the plan (reads.ts listFilters). */
   prepared: boolean
-  /** Known to match at least `countUpTo` (reads.ts): the page is read by the walk, and not counted. */
-  knownBroad?: boolean
+  /**
+   * What the same filters matched a moment ago (reads.ts): 'broad' — at least `countUpTo`, so the
+   * page is read by the walk and not counted; 'narrow' — fewer, so the matches are gathered and
+   * sorted without the walk's branch (a village's list: an eighth of the statement's time went to
+   * the branch that never runs), and read again the general way should they now reach `countUpTo`.
+   */
+  known?: 'broad' | 'narrow'
 }
 
 const NAME_ORDERS: ReadonlySet<ChildListQuery['sort']> = new Set(['name', '-name'])
@@ -249,12 +254,22 @@ export async function deskPage(db: Queryable, d: DeskQuery) {
   const window = sql`ORDER BY ${order} LIMIT ${intLiteral(d.pageSize)} OFFSET ${intLiteral((d.page - 1) * d.pageSize)}`
   // Other orders have no county index to walk: the broad case sorts every match, as the few case does.
   const broad = NAME_ORDERS.has(d.sort) ? d.walk : d.where
-  if (d.knownBroad) {
+  if (d.known === 'broad') {
     const page = await jsonRows<DeskSqlRow>(db, sql`SELECT c.*, ${villageName}, ${livePairingColumn} AS paired
       FROM (SELECT ${columns} FROM children c WHERE ${broad} ${window}) c ORDER BY ${order}`, { prepared: d.prepared })
     return { rows: page, total: d.countUpTo }
   }
-  const found = await jsonRows<DeskSqlRow & { total: number }>(db, sql`WITH m AS MATERIALIZED (SELECT c.id, c.name, c."birthDate", c."villageCode" FROM children c WHERE ${d.where} LIMIT ${intLiteral(d.countUpTo)}),
+  const matches = sql`m AS MATERIALIZED (SELECT c.id, c.name, c."birthDate", c."villageCode" FROM children c WHERE ${d.where} LIMIT ${intLiteral(d.countUpTo)})`
+  if (d.known === 'narrow') {
+    const found = await jsonRows<DeskSqlRow & { total: number }>(db, sql`WITH ${matches}
+      SELECT ${columns}, ${villageName}, ${livePairingColumn} AS paired, (SELECT count(*)::int FROM m) AS total
+        FROM children c WHERE c.id IN (SELECT c.id FROM m c ${window}) ORDER BY ${order}`, { prepared: d.prepared })
+    const total = found[0]?.total
+    // No row: a page past the end, or no match at all (now). Either way the general statement says which.
+    if (total !== undefined && total < d.countUpTo) return { rows: found, total }
+    return deskPage(db, { ...d, known: undefined })
+  }
+  const found = await jsonRows<DeskSqlRow & { total: number }>(db, sql`WITH ${matches},
          n AS (SELECT count(*)::int AS total FROM m),
          hits AS ((SELECT ${columns} FROM children c WHERE c.id IN (SELECT c.id FROM m c ${window}) AND (SELECT total FROM n) < ${intLiteral(d.countUpTo)} ORDER BY ${order})
                   UNION ALL
