@@ -15,6 +15,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 
+/** Children start from the repo root, where `--import tsx` resolves, whatever directory the bench was started in. */
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..')
+
 // ── child side ──────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -41,6 +44,23 @@ export function childLifecycle(): { onCleanup(fn: () => unknown): void; shutdown
 /** Tells the parent where the child listens (and anything else it needs, e.g. the database's URL). */
 export function announce(url: string, extra: Record<string, string> = {}): void {
   process.stdout.write(`${JSON.stringify({ ...extra, url })}\n`)
+}
+
+/**
+ * Runs `node --import tsx <script>` to its end, for a step the server leaves to a process of its own
+ * (fixtures-process.ts). Its output goes to stderr — stdout carries the announcement — and it is
+ * killed should this process exit first.
+ */
+export async function runToEnd(script: string, env: Record<string, string>): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 2, 2] })
+  const kill = () => child.kill('SIGKILL')
+  process.once('exit', kill)
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('exit', resolve))
+    if (code !== 0) throw new Error(`${script} exited with ${code}`)
+  } finally {
+    process.off('exit', kill)
+  }
 }
 
 export async function freePort(): Promise<number> {
@@ -75,8 +95,7 @@ export async function startChild(script: string, opts: { tempDir?: boolean; star
   // BENCH_NODE_ARGS: extra flags for the measured process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
-    // From the repo root, where `--import tsx` resolves, whatever directory the bench was started in.
-    cwd: path.resolve(import.meta.dirname, '../..'),
+    cwd: REPO_ROOT,
     env: { ...process.env, ...opts.env, ...(dir ? { BENCH_TMP_DIR: dir } : {}) },
     stdio: ['pipe', 'pipe', 'inherit'],
   })

@@ -15,17 +15,12 @@ import { migrate } from '../../server/src/db/migrate'
 import { createPrisma } from '../../server/src/db/prisma'
 import { systemClock } from '../../server/src/lib/clock'
 import { Keyring, parseDataKeys, randomKeySpec } from '../../server/src/lib/crypto'
-import { seedDemo } from '../../server/src/seed/demo'
-import { generateCounty } from './fixtures/children'
-import { generatePairings } from './fixtures/pairings'
-import { generateCheckinPairings } from './fixtures/checkins'
-import { generateDirectorVisits } from './fixtures/ledger'
-import { countyCheckins, growProvince } from './fixtures/province'
+import { growProvince } from './fixtures/province'
 import { startWorker } from '../../server/src/jobs/worker'
 import { collectGarbage } from '../../server/src/modules/exports/heap'
 import { WechatClient } from '../../server/src/wechat/client'
 import { startFakeWechat } from '../../server/src/wechat/fake-server'
-import { announce, childLifecycle, freePort } from './processes'
+import { announce, childLifecycle, freePort, runToEnd } from './processes'
 
 const life = childLifecycle()
 const log = (m: string) => process.stderr.write(`  [server] ${m}\n`)
@@ -43,34 +38,25 @@ async function main() {
   const databaseUrl = pg.urlFor('qstx')
   await migrate(databaseUrl)
 
-  // The same pool size as server.ts uses (createPrisma's default), so the bench sees production's limit.
-  const prisma = createPrisma(databaseUrl)
-  life.onCleanup(() => prisma.$disconnect())
-  const keyring = new Keyring(parseDataKeys(randomKeySpec('bench')), randomBytes(32))
-  // seedDemo loads the demo provinces' regions itself (广西 45 and 山西 14) when they are missing,
-  // so a separate loadRegions(['45']) first would only load 广西 twice.
-  await seedDemo(prisma, keyring, log)
-  // BENCH_FIXTURES=demo (first-screen.ts): the demo county as people see it, without the load fixtures.
-  if (process.env.BENCH_FIXTURES !== 'demo') {
-    // The children scenarios' county: 50,000 files in 300 villages (fixtures/children.ts).
-    const county = await generateCounty(prisma, keyring, { log })
-    // The pairing scenarios' ledger over that county: 5,000 volunteers, 20,000 pairings (fixtures/pairings.ts).
-    await generatePairings(prisma, county.villages, { log })
-    // The ledger's Q1–Q4 rows: this year's director visits (fixtures/ledger.ts).
-    await generateDirectorVisits(prisma, { children: 50_000, log })
-    // A year or two of love parents' check-ins: 30 per approved pairing (fixtures/province.ts).
-    await countyCheckins(prisma, log)
-  }
-  // A freshly bulk-loaded database has no planner statistics and autovacuum would start analysing
-  // it in the middle of a measurement; do it now, as a long-running production database has it.
-  await prisma.$executeRawUnsafe('VACUUM ANALYZE')
-  log(`database ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-
+  // The data is written by a process of its own (fixtures-process.ts), so this one starts as a
+  // production server does; it gets this server's keys to seal the files with.
+  const keys = { data: randomKeySpec('bench'), index: randomBytes(32).toString('base64') }
   // The rate limiter runs as in production (its cost is measured), with a budget no scenario reaches:
   // the scenarios measure throughput, not how the limiter refuses.
   const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: '0', RATE_LIMIT_PER_MINUTE: '10000000' })
-  // The check-in scenario's love parents: WeChat users (openids of the fake below) with active pairings.
-  if (process.env.BENCH_FIXTURES !== 'demo') await generateCheckinPairings(prisma, config.WECHAT_APPID)
+  await runToEnd('test/bench/fixtures-process.ts', { DATABASE_URL: databaseUrl, BENCH_DATA_KEYS: keys.data, BENCH_INDEX_KEY: keys.index, WECHAT_APPID: config.WECHAT_APPID })
+  // The same pool size as server.ts uses (createPrisma's default), so the bench sees production's limit.
+  const prisma = createPrisma(databaseUrl)
+  life.onCleanup(() => prisma.$disconnect())
+  const keyring = new Keyring(parseDataKeys(keys.data), Buffer.from(keys.index, 'base64'))
+  // A freshly bulk-loaded database has no planner statistics and autovacuum would start analysing
+  // it in the middle of a measurement; do it now, as a long-running production database has it.
+  // The checkpoint writes out what the load left in shared buffers, which the checkpointer would
+  // otherwise spread over the next minutes of measurements (commits waiting behind its writes).
+  await prisma.$executeRawUnsafe('VACUUM ANALYZE')
+  await prisma.$executeRawUnsafe('CHECKPOINT')
+  log(`database ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+
   const secret = 'bench-wechat-secret'
   const fake = await startFakeWechat({ appid: config.WECHAT_APPID, secret })
   life.onCleanup(() => fake.close())
@@ -84,7 +70,6 @@ async function main() {
   life.onCleanup(() => worker.stop())
   benchMemoryRoute(app)
   benchProvinceRoute(app, databaseUrl)
-  collectGarbage() // generating the fixtures left a heap of garbage: not the app's memory
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   // The limit row (limit-process.ts) measures one SELECT against this same database.
   announce(address, { databaseUrl })
