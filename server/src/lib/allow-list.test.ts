@@ -24,4 +24,11 @@ describe('allowList', () => {
     expect(Object.keys(out)).toEqual(['view', 'name', 'guardians', 'director', 'tags'])
     expect(pick({ name: 'x', guardians: [], director: null, tags: [] })).toEqual({ view: 'full', name: 'x', guardians: [], director: null, tags: [] })
   })
+
+  it('copies keys of any spelling, and none an object only inherits (the copy is generated code)', () => {
+    const Odd = z.object({ 'a"b': z.string(), "c'd\\\n": z.number(), constructor: z.string().optional() })
+    const pick = allowList(Odd)
+    expect(pick({ 'a"b': 'x', "c'd\\\n": 1, other: 2 })).toEqual({ 'a"b': 'x', "c'd\\\n": 1 })
+    expect(Object.keys(pick({ 'a"b': 'x', "c'd\\\n": 1 }))).toEqual(['a"b', "c'd\\\n", 'constructor'])
+  })
 })
