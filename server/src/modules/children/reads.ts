@@ -147,7 +147,8 @@ export function createChildReadService(deps: ChildDeps) {
       if (filterSizes.size >= 1000) filterSizes.clear()
       filterSizes.set(key, { broad: size === 'broad', at: now })
     }
-    const items = rows.map((r) => redactRow(actor, rowCandidate(r, { today, villageName: r.villageName, pairingStatus: r.paired ? 'paired' : 'unpaired' })))
+    const names = await repo.regionNames(prisma, rows.map((r) => r.villageCode))
+    const items = rows.map((r) => redactRow(actor, rowCandidate(r, { today, villageName: names.get(r.villageCode)!, pairingStatus: r.paired ? 'paired' : 'unpaired' })))
     return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP, page: q.page, pageSize: q.pageSize }
   }
 
