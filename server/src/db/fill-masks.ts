@@ -7,6 +7,7 @@
  */
 import { maskAddress, maskPhone } from '@qstx/shared'
 import type { Keyring } from '../lib/crypto'
+import { maskOf } from '../modules/children/file'
 import type { Db } from './prisma'
 
 const SEALED_WITH_MASK = [
@@ -28,7 +29,7 @@ export async function fillMasks(prisma: Db, keyring: Keyring, opts: { batchSize?
         if (rows.length === 0) return 0
         await tx.$executeRawUnsafe(
           `UPDATE "${table}" AS t SET "${masked}" = v.masked FROM unnest($1::uuid[], $2::text[]) AS v(id, masked) WHERE t."id" = v.id AND t."${masked}" IS NULL`,
-          rows.map((r) => r.id), rows.map((r) => mask(keyring.decrypt(r.sealed))),
+          rows.map((r) => r.id), rows.map((r) => maskOf(keyring, null, r.sealed, mask)),
         )
         return rows.length
       }, { timeout: 60_000 })

@@ -7,7 +7,7 @@ import { maskAddress, maskPhone, parseIdNumber, type CreateChildBody, type Updat
 import type { Prisma } from '../../generated/prisma/client'
 import { AppError } from '../../lib/app-error'
 import type { Keyring } from '../../lib/crypto'
-import type { ChildFile } from './file'
+import { maskOf, type ChildFile } from './file'
 
 type Body = Partial<CreateChildBody> | Omit<UpdateChildBody, 'version'>
 type Data = Prisma.ChildUncheckedUpdateInput
@@ -54,9 +54,6 @@ function reseal(keyring: Keyring, plain: string | null, old: string | null): str
   return keyring.encrypt(plain)
 }
 
-/** The mask of a value sealed before masks were kept (migration 20261210000000): an edit writes it. */
-const maskOfSealed = (keyring: Keyring, sealed: string | null | undefined, mask: (plain: string) => string) => (sealed ? mask(keyring.decrypt(sealed)) : null)
-
 /** Columns for the fields present in `body` (undefined = leave as is). */
 export function columnsFor(body: Body, keyring: Keyring, existing: ChildFile | null, existingIndex: string | null): { data: Data; guardians?: GuardianWrite[] } {
   const d: Data = {}
@@ -71,7 +68,8 @@ export function columnsFor(body: Body, keyring: Keyring, existing: ChildFile | n
     if (index !== existingIndex) Object.assign(d, { idNumberEnc: keyring.encrypt(b.idNumber), idNumberIndex: index, idNumberLast4: b.idNumber.slice(-4) })
   }
   if (b.address !== undefined) Object.assign(d, { addressEnc: reseal(keyring, b.address, existing?.addressEnc ?? null), addressMasked: b.address === null ? null : maskAddress(b.address) })
-  else if (existing && existing.addressMasked == null && existing.addressEnc) d.addressMasked = maskOfSealed(keyring, existing.addressEnc, maskAddress)
+  // A file sealed before masks were kept gets its address's mask with any edit (maskOf).
+  else if (existing?.addressEnc && existing.addressMasked == null) d.addressMasked = maskOf(keyring, null, existing.addressEnc, maskAddress)
   if (b.hukouType !== undefined) d.hukouType = b.hukouType
   if (b.categories !== undefined) d.categories = b.categories
   if (b.difficultyKinds !== undefined) d.difficultyKinds = b.difficultyKinds
@@ -136,7 +134,7 @@ function guardianWrites(input: NonNullable<Body['guardians']>, keyring: Keyring,
     if (g.id && !prev) throw new AppError('VALIDATION_FAILED', undefined, { [`guardians.${ordinal}.id`]: '没有这位监护人，请刷新后重试' })
     const phone = g.phone
     const sealed = phone === undefined
-      ? { phoneEnc: prev?.phoneEnc ?? null, phoneMasked: prev?.phoneMasked ?? maskOfSealed(keyring, prev?.phoneEnc, maskPhone) }
+      ? { phoneEnc: prev?.phoneEnc ?? null, phoneMasked: maskOf(keyring, prev?.phoneMasked, prev?.phoneEnc, maskPhone) }
       : { phoneEnc: reseal(keyring, phone, prev?.phoneEnc ?? null), phoneMasked: phone === null ? null : maskPhone(phone) }
     return {
       ...(prev ? { id: prev.id } : {}),

@@ -7,6 +7,7 @@
  */
 import type { Prisma } from '../../generated/prisma/client'
 import type { ChildFullView, ParentContactMode } from '@qstx/shared'
+import type { Keyring } from '../../lib/crypto'
 
 type Json = Prisma.JsonValue
 type FullView = ChildFullView
@@ -47,6 +48,14 @@ type Unread = 'nameGrams' | 'facets' | 'idNumberIndex' | 'createdById' | 'lastCo
 export type ChildFileRow = Omit<ChildRow, DateColumn | TimestampColumn | Unread | 'guardians'> & { [K in DateColumn | TimestampColumn]: Exclude<ChildRow[K], Date> | Date | string } & {
   guardians: Array<Pick<ChildRow['guardians'][number], 'id' | 'relation' | 'name' | 'phoneEnc' | 'phoneMasked' | 'healthy' | 'healthDetail' | 'occupation'>>
 }
+
+/**
+ * What a view shows of a sealed value: the mask kept beside the seal, or — for a value sealed before
+ * masks were kept (migration 20261210000000) — one made from the seal. Views, edits (which write the
+ * missing mask) and db:fill-masks all go through this.
+ */
+export const maskOf = (keyring: Keyring, masked: string | null | undefined, sealed: string | null | undefined, mask: (plain: string) => string): string | null =>
+  masked ?? (sealed ? mask(keyring.decrypt(sealed)) : null)
 
 /** An instant as ISO text in UTC, from a Date or from PostgreSQL's JSON text (in the session's time zone). */
 const iso = (d: Date | string): string => (typeof d === 'string' ? new Date(d) : d).toISOString()

@@ -6,7 +6,7 @@
  */
 import { agingOutCategories, ageOn, categoriesOutgrownAt, gradeBand, hasGuardianConsent, maskAddress, maskPhone } from '@qstx/shared'
 import type { Keyring } from '../../lib/crypto'
-import type { ChildFile } from './file'
+import { maskOf, type ChildFile } from './file'
 
 export interface ViewContext {
   keyring: Keyring
@@ -17,10 +17,6 @@ export interface ViewContext {
   /** The village's child director, for the volunteer's card. */
   directorName?: string
 }
-
-/** A mask kept beside its seal, or — for a file sealed before masks were kept — made from the seal. */
-const shown = (c: ViewContext, masked: string | null | undefined, sealed: string | null, mask: (plain: string) => string) =>
-  masked ?? (sealed ? mask(c.keyring.decrypt(sealed)) : null)
 
 /**
  * The derived fields come first and the file is spread after them: V8 copies an object's fields at
@@ -42,9 +38,9 @@ export function candidate(file: ChildFile, c: ViewContext) {
     ...file,
     idNumberEnc: undefined,
     addressEnc: undefined,
-    addressMasked: shown(c, file.addressMasked, file.addressEnc, maskAddress),
+    addressMasked: maskOf(c.keyring, file.addressMasked, file.addressEnc, maskAddress),
     guardians: file.guardians.map((g) => ({
-      id: g.id, relation: g.relation, name: g.name, phoneMasked: shown(c, g.phoneMasked, g.phoneEnc, maskPhone),
+      id: g.id, relation: g.relation, name: g.name, phoneMasked: maskOf(c.keyring, g.phoneMasked, g.phoneEnc, maskPhone),
       healthy: g.healthy, healthDetail: g.healthDetail, occupation: g.occupation,
     })),
   }
