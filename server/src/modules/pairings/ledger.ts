@@ -40,7 +40,8 @@ export function createLedgerService({ prisma, pg, clock }: PairingDeps) {
   async function list(actor: ScopedActor, q: PairingListQuery) {
     assertCan(actor, 'pairing.list')
     const t = today()
-    const { rows, villageNames, counts, staleCount, total } = await ledgerPage(pg, actor, q, t)
+    const { rows, counts, staleCount, total } = await ledgerPage(pg, actor, q, t)
+    const villageNames = await regionNames(prisma, rows.map((r) => r.villageCode))
     return { items: rows.map((r) => rowView(r, villageNames, t)), total, page: q.page, pageSize: q.pageSize, counts, staleCount }
   }
 

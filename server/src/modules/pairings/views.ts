@@ -9,14 +9,18 @@ import type { PairingRow } from './repository'
 
 const DAY = 86_400_000
 /**
- * An instant or a calendar date as it arrives: a Date from Prisma, or text from the ledger's JSON
- * rows (ledger-sql.ts) — instants already as toISOString() writes them, dates as 'YYYY-MM-DD'.
+ * An instant or a calendar date as it arrives: a Date from Prisma, or text from the ledger's rows
+ * (ledger-sql.ts) — instants already as toISOString() writes them, dates as 'YYYY-MM-DD'.
  */
 type Instant = Date | string
 type InstantKey = 'proposedAt' | 'acknowledgedAt' | 'approvedAt' | 'startDate' | 'pausedAt' | 'expectedResumeDate' | 'endedAt' | 'declinedAt' | 'stateChangedAt' | 'lastConfirmedContactAt'
-/** What rowView reads: a Prisma row (repository.findPairing) or a ledger JSON row. */
-export type PairingRowLike = Omit<PairingRow, InstantKey | 'child'> & { [K in InstantKey]: null extends PairingRow[K] ? Instant | null : Instant } & {
-  child: Omit<PairingRow['child'], 'closedAt'> & { closedAt: Instant | null }
+/**
+ * What rowView reads, and no more: a Prisma row (repository.findPairing) is one, and so is a ledger
+ * row (ledger-sql.ts), which selects only these columns.
+ */
+export type PairingRowLike = Pick<PairingRow, 'id' | 'state' | 'villageCode' | 'endReason'> & { [K in InstantKey]: null extends PairingRow[K] ? Instant | null : Instant } & {
+  child: Pick<PairingRow['child'], 'id' | 'name'>
+  volunteer: Pick<PairingRow['volunteer'], 'id' | 'realName' | 'kind' | 'workUnit' | 'team'>
 }
 
 export const dateOnly = (d: string) => new Date(`${d}T00:00:00Z`)
