@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { regionNames } from '../server/src/modules/children/repository'
 import { DEMO_COUNTY, DEMO_VILLAGES } from '../server/src/seed/personas'
 import { seedDemo } from '../server/src/seed/demo'
 import { buildTestApp, type TestContext } from './helpers/build-app'
@@ -29,6 +30,9 @@ beforeAll(async () => {
   // The demo is seeded relative to the real date (pairings started weeks ago); so is the clock here.
   t.clock.set(new Date())
   await seedDemo(t.prisma, t.keyring)
+  // Region names are reference data each process remembers once read (children/repository.ts
+  // regionNames); a process that has served a few pages has them, so they are loaded here up front.
+  await regionNames(t.prisma, (await t.prisma.region.findMany({ select: { code: true } })).map((r) => r.code))
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined]
     const text = typeof first === 'string' ? first : first?.text
