@@ -3,12 +3,15 @@
  * pool settings (db/prisma.ts: 20 connections), against the bench's own database. It is what any
  * route that needs the database at all can at best do on this machine, so a scenario's ratio to
  * it says how much of the machine the request's own work takes — and how far it is from the floor.
+ * Beside it, `/audited` (the same writing an audit row) and `/statement/:id` (a read's own statement,
+ * run bare): what a read could at best do, given the SQL it must run.
  */
 import Fastify from 'fastify'
 import pg from 'pg'
 import { sql } from '../../server/src/db/sql'
 import { auditInsert } from '../../server/src/lib/audit'
 import { announce, childLifecycle } from './processes'
+import type { CaughtStatement } from './server-process'
 
 const life = childLifecycle()
 
@@ -28,6 +31,19 @@ async function main() {
     )
     const q = sql`WITH audit AS (${audit}) SELECT 1 AS one`
     return (await pool.query<{ one: number }>({ name: 'audited', text: q.text, values: q.values as unknown[] })).rows[0]
+  })
+  // A read's own statement, caught from the app (server-process.ts), run bare: the same text and
+  // values, prepared as the app prepares it, its rows sent as they come — no session, no policy,
+  // no view, no response schema. What a read does beyond it is the app's per-request work.
+  const own: CaughtStatement[] = []
+  app.post('/statements', async (request) => {
+    own.push(request.body as CaughtStatement)
+    return { id: own.length - 1 }
+  })
+  app.get('/statement/:id', async (request) => {
+    const id = Number((request.params as { id: string }).id)
+    const s = own[id]!
+    return (await pool.query({ ...(s.named ? { name: `own${id}` } : {}), text: s.text, values: s.values })).rows
   })
   life.onCleanup(() => app.close())
   announce(await app.listen({ port: 0, host: '127.0.0.1' }))

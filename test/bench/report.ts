@@ -26,6 +26,8 @@ export interface Row {
   audited?: boolean
   /** The audited limit (the same SELECT writing an audit row) with the same connections, for audited reads. */
   auditedLimit?: Measurement
+  /** A read's own statement run bare by the limit process (run.ts ownStatement), same connections and duration. */
+  own?: Measurement
 }
 
 export interface Report {
@@ -67,11 +69,12 @@ export function gitState(): Report['git'] {
   }
 }
 
-/** A row fails when anything but 2xx came back: its numbers would describe error handling. */
-export const rowFailed = (r: Row) => r.result.non2xx > 0 || r.result.errors > 0
+/** A row fails when anything but 2xx came back (to the read, or to its own statement run bare): its numbers would describe error handling. */
+const failed = (m: Measurement) => m.non2xx > 0 || m.errors > 0
+export const rowFailed = (r: Row) => failed(r.result) || (!!r.own && failed(r.own))
 
 export function renderTable(report: Report): string {
-  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'req/s vs hello', 'req/s vs limit', 'p95 vs limit', 'req/s vs audited limit']
+  const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'req/s vs hello', 'req/s vs limit', 'p95 vs limit', 'req/s vs audited limit', 'req/s vs own statement']
   const line = (r: Row, label: string) => {
     const m = r.result
     return [
@@ -87,6 +90,7 @@ export function renderTable(report: Report): string {
       r.limit ? `${(m.requestsPerSec / r.limit.requestsPerSec).toFixed(2)}× limit` : '',
       r.limit ? `${(m.latencyMs.p95 / r.limit.latencyMs.p95).toFixed(1)}× limit` : '',
       r.auditedLimit ? `${(m.requestsPerSec / r.auditedLimit.requestsPerSec).toFixed(2)}× audited` : '',
+      r.own ? `${(m.requestsPerSec / r.own.requestsPerSec).toFixed(2)}× own (${r.own.requestsPerSec.toFixed(0)}/s)` : '',
     ]
   }
   const rows = [

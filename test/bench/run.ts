@@ -8,7 +8,9 @@
  * 3. the limit row: one bare `SELECT` through a `pg` Pool on that database (limit-process.ts), once
  *    per distinct connection count — the most any database route can do here; and where a scenario
  *    is a read that writes its audit row, the same statement writing one — the most such a read can do;
- * 4. each scenario: setup, warm-up, measured run — one after another, never overlapping;
+ * 4. each scenario: setup, warm-up, measured run — one after another, never overlapping; then, for
+ *    a read, its own statement (caught from the app) run bare by the limit process: what the read
+ *    costs beyond its SQL;
  * 5. the province: the county's reads again once the province around it is generated (\`county\` in
  *    scenarios.ts, fixtures/province.ts), with the growth of each p95;
  * 6. table on stdout (each scenario as a ratio of hello-world and of the limit), JSON in results/;
@@ -86,17 +88,18 @@ async function main(): Promise<number> {
       auditedLimits.set(connections, { name: 'limit: one SELECT writing an audit row', method: 'GET', path: '/audited', connections, duration, result: audited, audited: true })
     }
   }
-  await limit.stop()
 
   const run = async (s: Scenario, dataset?: 'province'): Promise<Row> => {
     const shapes = await shapesOf(s, ctx)
     const spec: LoadSpec = { url: server.url, method: s.method, path: s.path, shapes, connections: s.connections, duration: durationOf(s) }
     say(`  ${s.name}${dataset ? ` (${dataset})` : ''}: ${s.method} ${s.path}, ${s.connections} connections, ${spec.duration} s` + (shapes.length > 1 ? `, rotating ${shapes.length} request variants` : ''))
     const result = await warmUpAndMeasure(spec)
+    const own = s.method === 'GET' ? await ownStatement(spec, server, limit) : undefined
     return {
       name: s.name, method: s.method, path: s.path, connections: s.connections, duration: spec.duration, result,
       baseline: baselines.get(s.connections)!.result, limit: limits.get(s.connections)!.result, ...(dataset ? { dataset } : {}),
       ...(s.audited ? { audited: true, auditedLimit: auditedLimits.get(s.connections)!.result } : {}),
+      ...(own ? { own } : {}),
     }
   }
   const rows: Row[] = []
@@ -113,6 +116,7 @@ async function main(): Promise<number> {
   }
   // What Prometheus would have scraped from the server after the run (/api/metrics answers loopback).
   const metrics = await (await fetch(new URL('/api/metrics', server.url))).text()
+  await limit.stop()
   await server.stop()
 
   const baselineRows = [...baselines.values()]
@@ -154,6 +158,33 @@ function postLong(url: URL): Promise<unknown> {
     })
     req.on('error', reject).end()
   })
+}
+
+/**
+ * A read's own statement, run bare by the limit process with the same connections and duration:
+ * the request is sent once to warm what it uses (its session, region names), then once more while
+ * the server keeps what its pool is sent (server-process.ts). None when the request sends no
+ * statement or more than one (a cached calendar page; a write).
+ */
+async function ownStatement(spec: LoadSpec, server: RunningChild, limit: RunningChild): Promise<Measurement | undefined> {
+  const shape = spec.shapes[0]!
+  const url = new URL(shape.query ? `${spec.path}${spec.path.includes('?') ? '&' : '?'}${shape.query}` : spec.path, server.url)
+  const post = async (base: string, p: string, body?: unknown) => {
+    const res = await fetch(new URL(p, base), { method: 'POST', ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) })
+    if (!res.ok) throw new Error(`POST ${p}: HTTP ${res.status}`)
+    return res.json()
+  }
+  await (await fetch(url, { headers: shape.headers })).arrayBuffer()
+  await post(server.url, '/__bench/statements/start')
+  await (await fetch(url, { headers: shape.headers })).arrayBuffer()
+  const caught = (await post(server.url, '/__bench/statements/stop')) as unknown[]
+  if (caught.length !== 1) {
+    say(`    (its own statement: not measured, the request sent ${caught.length} statements)`)
+    return undefined
+  }
+  const { id } = (await post(limit.url, '/statements', caught[0])) as { id: number }
+  say(`    its own statement, bare (limit process), ${spec.connections} connections, ${spec.duration} s`)
+  return warmUpAndMeasure({ url: limit.url, method: 'GET', path: `/statement/${id}`, shapes: [{}], connections: spec.connections, duration: spec.duration })
 }
 
 /** The warm-up lets V8 optimise the hot paths and fills the connection pools; its numbers are dropped. */
