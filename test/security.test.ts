@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemo } from '../server/src/seed/demo'
 import { buildTestApp, type TestContext } from './helpers/build-app'
+import { bearer, tokenFor } from './helpers/personas'
 
 let t: TestContext
 beforeAll(async () => {
@@ -26,7 +28,19 @@ describe('security baseline', () => {
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'")
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
       expect(res.headers['strict-transport-security']).toBeUndefined()
+      expect(res.headers['cache-control']).toBe('no-store')
     }
+  })
+
+  it("keeps no API answer in any cache: a signed-in director's list and a child's file are no-store", async () => {
+    await seedDemo(t.prisma, t.keyring)
+    const director = bearer(await tokenFor(t.app, 'demo.director.guding'))
+    const list = await t.app.inject({ method: 'GET', url: '/api/children', headers: director })
+    expect(list.statusCode).toBe(200)
+    const id = (list.json() as { items: Array<{ id: string }> }).items[0]!.id
+    const file = await t.app.inject({ method: 'GET', url: `/api/children/${id}`, headers: director })
+    expect(file.statusCode).toBe(200)
+    for (const res of [list, file]) expect(res.headers['cache-control']).toBe('no-store')
   })
 
   it('refuses a body over 256 KB with 413 PAYLOAD_TOO_LARGE', async () => {

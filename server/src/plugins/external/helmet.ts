@@ -6,6 +6,11 @@
  * reply gets the same headers. @fastify/helmet builds helmet's middleware again for every request
  * (it allows per-route options and CSP nonces, which we use neither of): parsing the CSP
  * directives on each request cost more CPU than a signed-in request's own work.
+ *
+ * Every answer under /api/ is also `Cache-Control: no-store`: a child's file, a list of children,
+ * a phone number must not stay in a browser's, a proxy's or the WeChat webview's cache after the
+ * page is closed (PIPL: sensitive personal information). Helmet does not set it; the H5 app's own
+ * files (plugins/external/static.ts) keep their caching.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import fp from 'fastify-plugin'
@@ -45,8 +50,9 @@ export function securityHeaders(options: HelmetOptions = OPTIONS): Record<string
 export default fp(
   async (app) => {
     const headers = securityHeaders()
-    app.addHook('onRequest', (_request, reply, done) => {
+    app.addHook('onRequest', (request, reply, done) => {
       reply.headers(headers)
+      if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
       done()
     })
   },
