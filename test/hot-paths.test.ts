@@ -6,9 +6,9 @@
  * uses any index that can serve a scan, so a sequential scan left in the plan means no index can —
  * on a county of 50,000 files or a province of a million, a full read of the table per request.
  *
- * Statements are caught where every query of this process passes: node-postgres's Client#query,
- * under Prisma's adapter and our db/sql.ts alike. The session cache's `SELECT 1` on its LISTEN
- * connection (shared by the requests that arrive together) is not a statement of the request.
+ * Statements are caught where every query of this process passes (helpers/statements.ts). The
+ * session cache's `SELECT 1` on its LISTEN connection (shared by the requests that arrive
+ * together) is not a statement of the request.
  */
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
@@ -18,12 +18,10 @@ import { DEMO_COUNTY, DEMO_VILLAGES } from '../server/src/seed/personas'
 import { seedDemo } from '../server/src/seed/demo'
 import { buildTestApp, type TestContext } from './helpers/build-app'
 import { bearer, tokenFor } from './helpers/personas'
-
-interface Statement { text: string; values: unknown[] }
+import { catchStatements, type Statement } from './helpers/statements'
 
 let t: TestContext
-let caught: Statement[] | null = null
-const originalQuery = pg.Client.prototype.query
+const statements = catchStatements((_client, text) => text !== 'SELECT 1' && !text.startsWith('LISTEN'))
 
 beforeAll(async () => {
   t = await buildTestApp()
@@ -33,17 +31,10 @@ beforeAll(async () => {
   // Region names are reference data each process remembers once read (children/repository.ts
   // regionNames); a process that has served a few pages has them, so they are loaded here up front.
   await regionNames(t.prisma, (await t.prisma.region.findMany({ select: { code: true } })).map((r) => r.code))
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined]
-    const text = typeof first === 'string' ? first : first?.text
-    const values = typeof first === 'string' ? (Array.isArray(second) ? second : []) : (first?.values ?? [])
-    if (caught && typeof text === 'string' && text !== 'SELECT 1' && !text.startsWith('LISTEN')) caught.push({ text, values })
-    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args)
-  } as typeof pg.Client.prototype.query
 }, 120_000)
 
 afterAll(async () => {
-  pg.Client.prototype.query = originalQuery
+  statements.restore()
   await t?.close()
 })
 
@@ -54,20 +45,19 @@ afterAll(async () => {
  */
 async function statementsOf(token: string, method: 'GET' | 'POST', url: string, payload?: () => object): Promise<{ status: number; statements: Statement[] }> {
   await t.app.inject({ url: '/api/me', headers: bearer(token) })
-  caught = []
+  statements.start()
   const headers = { ...bearer(token), ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}) }
   const res = await t.app.inject({ method, url, headers, ...(payload ? { payload: payload() } : {}) })
-  const statements = caught
-  caught = null
+  const sent = statements.stop()
   expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 200)}`).toBeLessThan(300)
-  return { status: res.statusCode, statements }
+  return { status: res.statusCode, statements: sent }
 }
 
 interface PlanNode { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] }
 const walk = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(walk)]
 
 /** The tables a statement reads by a sequential scan even when the planner is told to avoid them. */
-async function seqScans(s: Statement): Promise<string[]> {
+async function seqScans(s: Pick<Statement, 'text' | 'values'>): Promise<string[]> {
   const client = new pg.Client({ connectionString: t.databaseUrl })
   await client.connect()
   try {

@@ -11,7 +11,7 @@ import pg from 'pg'
 import { sql } from '../../server/src/db/sql'
 import { auditInsert } from '../../server/src/lib/audit'
 import { announce, childLifecycle } from './processes'
-import type { CaughtStatement } from './server-process'
+import type { Statement } from '../helpers/statements'
 
 const life = childLifecycle()
 
@@ -35,9 +35,9 @@ async function main() {
   // A read's own statement, caught from the app (server-process.ts), run bare: the same text and
   // values, prepared as the app prepares it, its rows sent as they come — no session, no policy,
   // no view, no response schema. What a read does beyond it is the app's per-request work.
-  const own: CaughtStatement[] = []
+  const own: Statement[] = []
   app.post('/statements', async (request) => {
-    own.push(request.body as CaughtStatement)
+    own.push(request.body as Statement)
     return { id: own.length - 1 }
   })
   app.get('/statement/:id', async (request) => {

@@ -58,6 +58,9 @@ export async function measure(spec: LoadSpec): Promise<Measurement> {
   }
 }
 
+/** The path a shape's request goes to: the scenario's, with the shape's query appended. */
+export const pathOf = (path: string, shape: RequestShape) => (shape.query ? `${path}${path.includes('?') ? '&' : '?'}${shape.query}` : path)
+
 function toRequest(spec: LoadSpec, shape: RequestShape): autocannon.Request {
   const headers: Record<string, string> = { ...shape.headers }
   let body: string | undefined
@@ -65,8 +68,7 @@ function toRequest(spec: LoadSpec, shape: RequestShape): autocannon.Request {
     body = typeof shape.body === 'string' ? shape.body : JSON.stringify(shape.body)
     headers['content-type'] ??= 'application/json'
   }
-  const path = shape.query ? `${spec.path}${spec.path.includes('?') ? '&' : '?'}${shape.query}` : spec.path
-  const request: autocannon.Request = { method: spec.method, path, headers, ...(body === undefined ? {} : { body }) }
+  const request: autocannon.Request = { method: spec.method, path: pathOf(spec.path, shape), headers, ...(body === undefined ? {} : { body }) }
   // Only these requests are rebuilt per request (a fresh UUID each time); the rest stay pre-built.
   const unique = shape.uniqueHeaders ?? []
   if (unique.length === 0) return request

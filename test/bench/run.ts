@@ -21,7 +21,7 @@ import { writeFileSync } from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { measure, type LoadSpec, type Measurement } from './load'
+import { measure, pathOf, type LoadSpec, type Measurement } from './load'
 import { startChild, stopAllChildren, type RunningChild } from './processes'
 import { gitState, machine, renderTable, rowFailed, writeReport, type Report, type Row } from './report'
 import { scenarios, type BenchContext, type RequestShape, type Scenario } from './scenarios'
@@ -168,7 +168,7 @@ function postLong(url: URL): Promise<unknown> {
  */
 async function ownStatement(spec: LoadSpec, server: RunningChild, limit: RunningChild): Promise<Measurement | undefined> {
   const shape = spec.shapes[0]!
-  const url = new URL(shape.query ? `${spec.path}${spec.path.includes('?') ? '&' : '?'}${shape.query}` : spec.path, server.url)
+  const url = new URL(pathOf(spec.path, shape), server.url)
   const post = async (base: string, p: string, body?: unknown) => {
     const res = await fetch(new URL(p, base), { method: 'POST', ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) })
     if (!res.ok) throw new Error(`POST ${p}: HTTP ${res.status}`)

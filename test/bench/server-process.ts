@@ -5,7 +5,6 @@
  * the system clock and a random keyring. Prints its URL (see processes.ts) and runs until told to stop.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import pg from 'pg'
 import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -21,6 +20,7 @@ import { startWorker } from '../../server/src/jobs/worker'
 import { collectGarbage } from '../../server/src/modules/exports/heap'
 import { WechatClient } from '../../server/src/wechat/client'
 import { startFakeWechat } from '../../server/src/wechat/fake-server'
+import { catchStatements } from '../helpers/statements'
 import { announce, childLifecycle, freePort, runToEnd } from './processes'
 
 const life = childLifecycle()
@@ -49,7 +49,11 @@ async function main() {
   // The same pool size as server.ts uses (createPrisma's default), so the bench sees production's limit.
   const prisma = createPrisma(databaseUrl)
   life.onCleanup(() => prisma.$disconnect())
-  const statements = catchStatements(poolOf(prisma))
+  // What the app's own pool is sent (not the worker's, nor the session cache's LISTEN connection):
+  // its connections are marked as the pool opens them, so this starts before any is.
+  const ours = new WeakSet<object>()
+  poolOf(prisma).on('connect', (client) => ours.add(client))
+  const statements = catchStatements((client) => ours.has(client))
   const keyring = new Keyring(parseDataKeys(keys.data), Buffer.from(keys.index, 'base64'))
   // A freshly bulk-loaded database has no planner statistics and autovacuum would start analysing
   // it in the middle of a measurement; do it now, as a long-running production database has it.
@@ -119,42 +123,15 @@ function benchProvinceRoute(app: Awaited<ReturnType<typeof buildApp>>, databaseU
   app.post('/__bench/province', async () => growProvince(databaseUrl, log))
 }
 
-/** A statement as the app sent it: named (prepared once per connection, db/sql.ts) or not. */
-export interface CaughtStatement { text: string; values: unknown[]; named: boolean }
-
-/**
- * Keeps, while `on`, what the app's own pool is sent (not the worker's, nor the session cache's
- * LISTEN connection): its connections are marked as the pool opens them, so this starts before any.
- */
-function catchStatements(pool: pg.Pool) {
-  const ours = new WeakSet<object>()
-  pool.on('connect', (client) => ours.add(client))
-  const state = { caught: null as CaughtStatement[] | null }
-  const query = pg.Client.prototype.query
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string; values?: unknown[]; name?: string } | undefined
-    if (state.caught && ours.has(this) && first) {
-      if (typeof first === 'string') state.caught.push({ text: first, values: Array.isArray(args[1]) ? args[1] : [], named: false })
-      else if (typeof first.text === 'string') state.caught.push({ text: first.text, values: first.values ?? [], named: !!first.name })
-    }
-    return (query as (...a: unknown[]) => unknown).apply(this, args)
-  } as typeof pg.Client.prototype.query
-  return state
-}
-
 /**
  * POST /__bench/statements/start, then one request, then POST /__bench/statements/stop: the
  * statements that request sent. run.ts hands a read's one statement to the limit process, which
  * runs it bare (limit-process.ts /statement): what the read costs beyond its own SQL. Bench-only.
  */
-function benchStatementsRoutes(app: Awaited<ReturnType<typeof buildApp>>, state: ReturnType<typeof catchStatements>) {
+function benchStatementsRoutes(app: Awaited<ReturnType<typeof buildApp>>, statements: ReturnType<typeof catchStatements>) {
   app.post('/__bench/statements/start', async () => {
-    state.caught = []
+    statements.start()
     return {}
   })
-  app.post('/__bench/statements/stop', async () => {
-    const caught = state.caught ?? []
-    state.caught = null
-    return caught
-  })
+  app.post('/__bench/statements/stop', async () => statements.stop())
 }

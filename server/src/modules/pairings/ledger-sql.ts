@@ -63,9 +63,9 @@ function countsSql(actor: ScopedActor, q: PairingListQuery, base: Sql, today: st
 /**
  * A page row: the columns rowView reads (views.ts PairingRowLike), flat, instants as UTC text
  * (db/sql.ts utcText), calendar dates as text. Building each row as JSON in SQL instead
- * (json_build_object, to_char for every instant) was two thirds of the statement: pgbench, the same
- * page, 3,000 against 9,400 a second. Every row also carries the counts; a page past the end is one row whose
- * page columns are all null.
+ * (json_build_object, to_char for every instant) was two thirds of the statement: pgbench, the
+ * same page, 3,000 against 9,400 a second. Every row also carries the counts; a page past the end
+ * is one row whose page columns are all null.
  */
 type LedgerSqlRow = {
   id: string | null
